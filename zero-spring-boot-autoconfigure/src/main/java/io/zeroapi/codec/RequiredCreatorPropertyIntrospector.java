@@ -1,0 +1,55 @@
+package io.zeroapi.codec;
+
+import java.lang.annotation.Annotation;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+
+/**
+ * Makes every constructor (record component) property required unless it is an {@code Optional} or annotated
+ * {@code @Nullable} (any annotation of that simple name), so a missing map key fails like Zero's
+ * {@code Object missing required field}. An explicit {@code @JsonProperty(required = ...)} still wins.
+ */
+final class RequiredCreatorPropertyIntrospector extends JacksonAnnotationIntrospector {
+
+    @Override
+    public Boolean hasRequiredMarker(AnnotatedMember member) {
+        Boolean explicit = super.hasRequiredMarker(member);
+        if (explicit != null || !(member instanceof AnnotatedParameter parameter)) {
+            return explicit;
+        }
+        Class<?> type = parameter.getRawType();
+        if (type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
+                || type == OptionalDouble.class || isNullable(parameter)) {
+            return Boolean.FALSE;
+        }
+        return Boolean.TRUE;
+    }
+
+    private static boolean isNullable(AnnotatedParameter parameter) {
+        for (Annotation annotation : parameter.getOwner().getAnnotated() instanceof java.lang.reflect.Executable executable
+                ? executable.getParameterAnnotations()[parameter.getIndex()] : new Annotation[0]) {
+            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        for (Annotation annotation : executableTypeAnnotations(parameter)) {
+            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Annotation[] executableTypeAnnotations(AnnotatedParameter parameter) {
+        if (parameter.getOwner().getAnnotated() instanceof java.lang.reflect.Executable executable) {
+            return executable.getAnnotatedParameterTypes()[parameter.getIndex()].getAnnotations();
+        }
+        return new Annotation[0];
+    }
+}

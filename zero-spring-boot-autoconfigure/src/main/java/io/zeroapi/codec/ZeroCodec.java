@@ -1,0 +1,179 @@
+package io.zeroapi.codec;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import org.msgpack.jackson.dataformat.ExtensionTypeCustomDeserializers;
+import org.msgpack.jackson.dataformat.MessagePackFactory;
+
+/**
+ * Zero's msgpack codec: encodes Java values to exactly the bytes Python Zero (msgspec) writes and decodes
+ * bytes either generically or, strictly like Zero's server, to a requested Java type.
+ * <p>
+ * Encoding: ints in their smallest form (unsigned forms for non-negative values), every floating point number
+ * as float64, {@code byte[]} as bin, collections and arrays as arrays, maps in insertion order, records and
+ * POJOs as maps in declaration order, {@code Instant}/{@code OffsetDateTime}/{@code ZonedDateTime} as the
+ * timestamp extension (-1), {@code LocalDateTime}/{@code LocalDate}/{@code LocalTime}/{@code OffsetTime},
+ * {@code UUID} and {@code BigDecimal} as strings, enums by {@code @JsonValue} (else by name).
+ * <p>
+ * Generic decoding gives {@code null}, {@code Boolean}, {@code Integer}/{@code Long}/{@code BigInteger},
+ * {@code Double}, {@code String}, {@code byte[]}, {@code List}, {@code Map} and {@code Instant}. Typed
+ * decoding refuses a float for an integer, a string for a number, a number for a string, and a missing
+ * record component that is not {@code Optional} or {@code @Nullable}; unknown map keys are ignored.
+ * <p>
+ * Every failure is a {@link ZeroCodecException}. Instances are thread-safe and meant to be shared.
+ */
+public final class ZeroCodec {
+
+    /** Deepest nesting of arrays and maps accepted when decoding. */
+    public static final int MAX_DEPTH = 500;
+
+    private final ObjectMapper mapper;
+
+    private final ObjectWriter writer;
+
+    private final ObjectReader genericReader;
+
+    private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    public ZeroCodec() {
+        this.mapper = createMapper();
+        this.writer = mapper.writer();
+        this.genericReader = mapper.readerFor(Object.class);
+    }
+
+    private static ObjectMapper createMapper() {
+        ExtensionTypeCustomDeserializers extensions = new ExtensionTypeCustomDeserializers();
+        extensions.addCustomDeser(Timestamps.EXT_TYPE, Timestamps::decode);
+        MessagePackFactory factory = new MessagePackFactory().setExtTypeCustomDesers(extensions);
+        factory.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        ObjectMapper mapper = new ObjectMapper(factory);
+        mapper.setAnnotationIntrospector(new RequiredCreatorPropertyIntrospector());
+        mapper.registerModule(new Jdk8Module());
+        mapper.registerModule(new ZeroTypesModule());
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+        mapper.configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false);
+        for (LogicalType textual : new LogicalType[] { LogicalType.Textual }) {
+            mapper.coercionConfigFor(textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    /**
+     * Encodes one value ({@code null} gives msgpack nil).
+     */
+    public byte[] encode(Object value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        }
+        catch (JacksonException ex) {
+            throw new ZeroCodecException("Cannot encode " + describe(value) + ": " + ex.getOriginalMessage(), false, ex);
+        }
+        catch (IOException ex) {
+            throw new ZeroCodecException("Cannot encode " + describe(value) + ": " + ex.getMessage(), false, ex);
+        }
+    }
+
+    /**
+     * Decodes one msgpack value generically.
+     */
+    public Object decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes one msgpack value generically from {@code length} bytes at {@code offset}.
+     */
+    public Object decode(byte[] bytes, int offset, int length) {
+        return read(genericReader, bytes, offset, length);
+    }
+
+    /**
+     * Decodes one msgpack value strictly to {@code type}.
+     */
+    public <T> T decode(byte[] bytes, Class<T> type) {
+        return decode(bytes, 0, bytes.length, type);
+    }
+
+    /**
+     * Decodes one msgpack value strictly to {@code type}, which may be a parameterized type such as
+     * {@code List<User>} (from a method signature or a Spring {@code ParameterizedTypeReference}).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T decode(byte[] bytes, Type type) {
+        return (T) decode(bytes, 0, bytes.length, type);
+    }
+
+    /**
+     * Decodes one msgpack value strictly to {@code type} from {@code length} bytes at {@code offset}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T decode(byte[] bytes, int offset, int length, Type type) {
+        if (type == Object.class) {
+            return (T) decode(bytes, offset, length);
+        }
+        return (T) read(readerFor(type), bytes, offset, length);
+    }
+
+    private ObjectReader readerFor(Type type) {
+        ObjectReader reader = readers.get(type);
+        if (reader == null) {
+            JavaType javaType = mapper.getTypeFactory().constructType(type);
+            reader = readers.computeIfAbsent(type, key -> mapper.readerFor(javaType));
+        }
+        return reader;
+    }
+
+    private static Object read(ObjectReader reader, byte[] bytes, int offset, int length) {
+        MsgpackStructure.check(bytes, offset, length, MAX_DEPTH);
+        byte[] exact = (offset == 0 && length == bytes.length) ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
+        try {
+            return reader.readValue(exact);
+        }
+        catch (JsonMappingException ex) {
+            throw ZeroCodecException.mismatch(MismatchMessages.describe(ex), ex);
+        }
+        catch (IOException | RuntimeException ex) {
+            throw ZeroCodecException.malformed("Malformed msgpack: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value.getClass().getName();
+    }
+
+}

@@ -1,0 +1,261 @@
+package io.zeroapi.codec;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import org.msgpack.jackson.dataformat.MessagePackExtensionType;
+import org.msgpack.jackson.dataformat.MessagePackGenerator;
+
+/**
+ * Jackson serializers and deserializers for the types whose msgpack form Zero (msgspec) fixes: float64 for
+ * every floating point number, the timestamp extension for instants, strings for naive date-times, dates,
+ * times, UUIDs and decimals.
+ */
+final class ZeroTypesModule extends SimpleModule {
+
+    ZeroTypesModule() {
+        super("zero-types");
+        addSerializer(Float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
+        addSerializer(float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
+        addSerializer(BigDecimal.class, new ToStringLike<>(BigDecimal.class, (value, gen) -> gen.writeString(value.toString())));
+        addSerializer(UUID.class, new ToStringLike<>(UUID.class, (value, gen) -> gen.writeString(value.toString())));
+        addSerializer(Instant.class, new ToStringLike<>(Instant.class, ZeroTypesModule::writeTimestamp));
+        addSerializer(OffsetDateTime.class,
+                new ToStringLike<>(OffsetDateTime.class, (value, gen) -> writeTimestamp(value.toInstant(), gen)));
+        addSerializer(ZonedDateTime.class,
+                new ToStringLike<>(ZonedDateTime.class, (value, gen) -> writeTimestamp(value.toInstant(), gen)));
+        addSerializer(LocalDateTime.class, new ToStringLike<>(LocalDateTime.class,
+                (value, gen) -> gen.writeString(value.toLocalDate() + "T" + formatTime(value.toLocalTime()))));
+        addSerializer(LocalDate.class, new ToStringLike<>(LocalDate.class, (value, gen) -> gen.writeString(value.toString())));
+        addSerializer(LocalTime.class, new ToStringLike<>(LocalTime.class, (value, gen) -> gen.writeString(formatTime(value))));
+        addSerializer(OffsetTime.class, new ToStringLike<>(OffsetTime.class,
+                (value, gen) -> gen.writeString(formatTime(value.toLocalTime()) + formatOffset(value.getOffset()))));
+
+        addDeserializer(Instant.class, new InstantDeserializer<>(Instant.class, "datetime", Function.identity()));
+        addDeserializer(OffsetDateTime.class,
+                new InstantDeserializer<>(OffsetDateTime.class, "datetime", instant -> instant.atOffset(ZoneOffset.UTC)));
+        addDeserializer(ZonedDateTime.class,
+                new InstantDeserializer<>(ZonedDateTime.class, "datetime", instant -> instant.atZone(ZoneOffset.UTC)));
+        addDeserializer(LocalDateTime.class, new TextDeserializer<>(LocalDateTime.class, "datetime", ZeroTypesModule::parseLocalDateTime));
+        addDeserializer(LocalDate.class, new TextDeserializer<>(LocalDate.class, "date", LocalDate::parse));
+        addDeserializer(LocalTime.class, new TextDeserializer<>(LocalTime.class, "time", LocalTime::parse));
+        addDeserializer(OffsetTime.class, new TextDeserializer<>(OffsetTime.class, "time", OffsetTime::parse));
+        addDeserializer(UUID.class, new UuidDeserializer());
+        addDeserializer(BigDecimal.class, new DecimalDeserializer());
+    }
+
+    static void writeTimestamp(Instant instant, JsonGenerator gen) throws IOException {
+        MessagePackExtensionType ext = new MessagePackExtensionType(Timestamps.EXT_TYPE, Timestamps.encode(instant));
+        if (gen instanceof MessagePackGenerator msgpack) {
+            msgpack.writeExtensionType(ext);
+        }
+        else {
+            gen.writeObject(ext);
+        }
+    }
+
+    static String formatTime(LocalTime time) {
+        String hms = String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+        int nanos = time.getNano();
+        if (nanos == 0) {
+            return hms;
+        }
+        if (nanos % 1000 == 0) {
+            return hms + String.format(".%06d", nanos / 1000);
+        }
+        return hms + String.format(".%09d", nanos);
+    }
+
+    static String formatOffset(ZoneOffset offset) {
+        if (offset.getTotalSeconds() == 0) {
+            return "Z";
+        }
+        int minutes = Math.round(offset.getTotalSeconds() / 60f);
+        char sign = minutes < 0 ? '-' : '+';
+        minutes = Math.abs(minutes);
+        return String.format("%c%02d:%02d", sign, minutes / 60, minutes % 60);
+    }
+
+    private static LocalDateTime parseLocalDateTime(String text) {
+        return LocalDateTime.parse(text.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    @FunctionalInterface
+    interface Writer<T> {
+
+        void write(T value, JsonGenerator gen) throws IOException;
+    }
+
+    private static final class ToStringLike<T> extends StdSerializer<T> {
+
+        private final transient Writer<T> writer;
+
+        ToStringLike(Class<T> type, Writer<T> writer) {
+            super(type);
+            this.writer = writer;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            writer.write(value, gen);
+        }
+    }
+
+    /**
+     * Reads a string value into a date or time type; anything else is a type mismatch.
+     */
+    private static class TextDeserializer<T> extends StdScalarDeserializer<T> {
+
+        private final String zeroName;
+
+        private final transient Function<String, T> parser;
+
+        TextDeserializer(Class<T> type, String zeroName, Function<String, T> parser) {
+            super(type);
+            this.zeroName = zeroName;
+            this.parser = parser;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                return parse(p, ctxt, p.getText());
+            }
+            return fromOther(p, ctxt);
+        }
+
+        T parse(JsonParser p, DeserializationContext ctxt, String text) throws IOException {
+            try {
+                return parser.apply(text);
+            }
+            catch (DateTimeException | IllegalArgumentException ex) {
+                throw ZeroMismatch.of(p, "Invalid " + zeroName + " `" + text + "`");
+            }
+        }
+
+        T fromOther(JsonParser p, DeserializationContext ctxt) throws IOException {
+            throw ZeroMismatch.of(p, "Expected `" + zeroName + "`, got `" + ZeroMismatch.kindOf(p) + "`");
+        }
+    }
+
+    private static final class InstantDeserializer<T> extends TextDeserializer<T> {
+
+        private final transient Function<Instant, T> fromInstant;
+
+        InstantDeserializer(Class<T> type, String zeroName, Function<Instant, T> fromInstant) {
+            super(type, zeroName, text -> fromInstant.apply(OffsetDateTime.parse(text.replace(' ', 'T')).toInstant()));
+            this.fromInstant = fromInstant;
+        }
+
+        @Override
+        T fromOther(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT) {
+                Object embedded = p.getEmbeddedObject();
+                if (embedded instanceof Instant instant) {
+                    return fromInstant.apply(instant);
+                }
+                if (embedded instanceof MessagePackExtensionType ext && ext.getType() == Timestamps.EXT_TYPE) {
+                    try {
+                        return fromInstant.apply(Timestamps.decode(ext.getData()));
+                    }
+                    catch (IllegalArgumentException ex) {
+                        throw ZeroMismatch.of(p, ex.getMessage());
+                    }
+                }
+            }
+            return super.fromOther(p, ctxt);
+        }
+    }
+
+    private static final class UuidDeserializer extends TextDeserializer<UUID> {
+
+        UuidDeserializer() {
+            super(UUID.class, "uuid", UuidDeserializer::parseUuid);
+        }
+
+        private static UUID parseUuid(String text) {
+            if (text.length() == 32) {
+                return new UUID(Long.parseUnsignedLong(text.substring(0, 16), 16),
+                        Long.parseUnsignedLong(text.substring(16), 16));
+            }
+            if (text.length() != 36) {
+                throw new IllegalArgumentException("Invalid UUID");
+            }
+            return UUID.fromString(text);
+        }
+
+        @Override
+        UUID parse(JsonParser p, DeserializationContext ctxt, String text) throws IOException {
+            try {
+                return parseUuid(text);
+            }
+            catch (IllegalArgumentException ex) {
+                throw ZeroMismatch.of(p, "Invalid UUID");
+            }
+        }
+
+        @Override
+        UUID fromOther(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT && p.getEmbeddedObject() instanceof byte[] bytes
+                    && bytes.length == 16) {
+                long high = 0;
+                long low = 0;
+                for (int i = 0; i < 8; i++) {
+                    high = (high << 8) | (bytes[i] & 0xFF);
+                    low = (low << 8) | (bytes[i + 8] & 0xFF);
+                }
+                return new UUID(high, low);
+            }
+            return super.fromOther(p, ctxt);
+        }
+    }
+
+    private static final class DecimalDeserializer extends TextDeserializer<BigDecimal> {
+
+        DecimalDeserializer() {
+            super(BigDecimal.class, "decimal", BigDecimal::new);
+        }
+
+        @Override
+        BigDecimal parse(JsonParser p, DeserializationContext ctxt, String text) throws IOException {
+            try {
+                return new BigDecimal(text);
+            }
+            catch (NumberFormatException ex) {
+                throw ZeroMismatch.of(p, "Invalid decimal string");
+            }
+        }
+
+        @Override
+        BigDecimal fromOther(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT) {
+                return new BigDecimal(p.getBigIntegerValue());
+            }
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return BigDecimal.valueOf(p.getDoubleValue());
+            }
+            return super.fromOther(p, ctxt);
+        }
+    }
+}
