@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -194,6 +195,9 @@ public final class ZeroCodec {
         }
         catch (JsonMappingException ex) {
             throw ZeroCodecException.mismatch(MismatchMessages.describe(ex), ex);
+        }
+        catch (InputCoercionException ex) {
+            throw ZeroCodecException.mismatch("Number out of range: " + ex.getOriginalMessage(), ex);
         }
         catch (IOException | RuntimeException ex) {
             throw ZeroCodecException.malformed("Malformed msgpack: " + ex.getMessage(), ex);

@@ -38,6 +38,7 @@ final class ZeroTypesModule extends SimpleModule {
         super("zero-types");
         addSerializer(Float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
         addSerializer(float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
+        addSerializer(float[].class, new ToStringLike<>(float[].class, ZeroTypesModule::writeFloats));
         addSerializer(BigDecimal.class, new ToStringLike<>(BigDecimal.class, (value, gen) -> gen.writeString(value.toString())));
         addSerializer(UUID.class, new ToStringLike<>(UUID.class, (value, gen) -> gen.writeString(value.toString())));
         addSerializer(Instant.class, new ToStringLike<>(Instant.class, ZeroTypesModule::writeTimestamp));
@@ -63,6 +64,10 @@ final class ZeroTypesModule extends SimpleModule {
         addDeserializer(OffsetTime.class, new TextDeserializer<>(OffsetTime.class, "time", OffsetTime::parse));
         addDeserializer(UUID.class, new UuidDeserializer());
         addDeserializer(String.class, new StrictStringDeserializer());
+        addDeserializer(Short.class, new SmallIntDeserializer<>(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, false));
+        addDeserializer(short.class, new SmallIntDeserializer<>(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, true));
+        addDeserializer(Byte.class, new SmallIntDeserializer<>(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v, false));
+        addDeserializer(byte.class, new SmallIntDeserializer<>(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v, true));
         addDeserializer(byte[].class, new StrictBytesDeserializer());
         addKeySerializer(Object.class, new MessagePackKeySerializer());
         addDeserializer(BigDecimal.class, new DecimalDeserializer());
@@ -76,6 +81,14 @@ final class ZeroTypesModule extends SimpleModule {
         else {
             gen.writeObject(ext);
         }
+    }
+
+    private static void writeFloats(float[] values, JsonGenerator gen) throws IOException {
+        gen.writeStartArray(values, values.length);
+        for (float value : values) {
+            gen.writeNumber((double) value);
+        }
+        gen.writeEndArray();
     }
 
     /**
@@ -206,6 +219,52 @@ final class ZeroTypesModule extends SimpleModule {
                 return p.getText();
             }
             throw ZeroMismatch.of(p, "Expected `str`, got `" + ZeroMismatch.kindOf(p) + "`");
+        }
+    }
+
+    /**
+     * {@code short} and {@code byte}: an int within the type's range, else a mismatch worded like msgspec's
+     * constrained ints ({@code Expected `int` <= 127}).
+     */
+    private static final class SmallIntDeserializer<T> extends StdScalarDeserializer<T> {
+
+        private final int min;
+
+        private final int max;
+
+        private final transient java.util.function.IntFunction<T> narrow;
+
+        private final boolean primitive;
+
+        SmallIntDeserializer(Class<T> type, int min, int max, java.util.function.IntFunction<T> narrow, boolean primitive) {
+            super(type);
+            this.min = min;
+            this.max = max;
+            this.narrow = narrow;
+            this.primitive = primitive;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                throw ZeroMismatch.of(p, "Expected `int`, got `" + ZeroMismatch.kindOf(p) + "`");
+            }
+            int value = p.getIntValue();
+            if (value > max) {
+                throw ZeroMismatch.of(p, "Expected `int` <= " + max);
+            }
+            if (value < min) {
+                throw ZeroMismatch.of(p, "Expected `int` >= " + min);
+            }
+            return narrow.apply(value);
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            if (primitive) {
+                throw ZeroMismatch.of(ctxt.getParser(), "Expected `int`, got `null`");
+            }
+            return null;
         }
     }
 
