@@ -95,6 +95,12 @@ final class MsgpackStructure {
             if (skip > end - pos) {
                 throw malformed("declared length exceeds the " + (end - pos) + " bytes left at offset " + (pos - offset));
             }
+            if ((b >= 0xa0 && b <= 0xbf) || b == 0xd9 || b == 0xda || b == 0xdb) {
+                int header = b >= 0xd9 ? 1 << (b - 0xd9) : 0;
+                if (!isUtf8(bytes, pos + header, pos + (int) skip)) {
+                    throw malformed("invalid UTF-8 in a str at offset " + (pos - 1 - offset));
+                }
+            }
             pos += (int) skip;
             if (children > 0) {
                 if (children > end - pos) {
@@ -110,6 +116,56 @@ final class MsgpackStructure {
                 pending[depth] = children;
             }
         }
+    }
+
+    /**
+     * Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+     */
+    static boolean isUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            int max;
+            if (b >= 0xC2 && b <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+                max = 0xBF;
+            }
+            else if (b >= 0xE0 && b <= 0xEF) {
+                extra = 2;
+                min = b == 0xE0 ? 0xA0 : 0x80;
+                max = b == 0xED ? 0x9F : 0xBF;
+            }
+            else if (b >= 0xF0 && b <= 0xF4) {
+                extra = 3;
+                min = b == 0xF0 ? 0x90 : 0x80;
+                max = b == 0xF4 ? 0x8F : 0xBF;
+            }
+            else {
+                return false;
+            }
+            if (to - i <= extra) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < min || second > max) {
+                return false;
+            }
+            for (int k = 2; k <= extra; k++) {
+                int next = bytes[i + k] & 0xFF;
+                if (next < 0x80 || next > 0xBF) {
+                    return false;
+                }
+            }
+            i += extra + 1;
+        }
+        return true;
     }
 
     private static long readLength(byte[] bytes, int pos, int end, int width) {

@@ -45,7 +45,10 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  * Generic decoding gives {@code null}, {@code Boolean}, {@code Integer}/{@code Long}/{@code BigInteger},
  * {@code Double}, {@code String}, {@code byte[]}, {@code List}, {@code Map} and {@code Instant}. Typed
  * decoding refuses a float for an integer, a string for a number, a number for a string, and a missing
- * record component that is not {@code Optional} or {@code @Nullable}; unknown map keys are ignored.
+ * record component that is not {@code Optional} or {@code @Nullable}; unknown map keys are ignored. Nil decodes
+ * only to {@code Object} and {@code Optional} targets and to {@code Optional}/{@code @Nullable} components; a
+ * server checks {@link #isNil} itself for a {@code @Nullable} parameter. Date/time strings carry microseconds like
+ * Python's {@code isoformat()} (finer nanoseconds are dropped); instants keep their nanoseconds in the timestamp.
  * <p>
  * Every failure is a {@link ZeroCodecException}. Instances are thread-safe and meant to be shared.
  */

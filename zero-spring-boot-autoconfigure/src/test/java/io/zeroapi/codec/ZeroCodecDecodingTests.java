@@ -245,7 +245,8 @@ class ZeroCodecDecodingTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "c1", "", "a36162", "0101", "cd01", "92c0", "dbffffffff", "c6ffffffff", "ddffffffff",
-            "dfffffffff", "c9ffffffffff", "dc0010", "81a161" })
+            "dfffffffff", "c9ffffffffff", "dc0010", "81a161", "a1ff", "a2c080", "a3eda080", "a4f4908080",
+            "81a1ffa161", "d90180" })
     void shouldRefuseMalformedMsgpack(String hex) {
         for (Type type : new Type[] { Object.class, String.class, User.class }) {
             assertThatThrownBy(() -> codec.decode(hex(hex), type)).isInstanceOfSatisfying(ZeroCodecException.class,
