@@ -1,6 +1,7 @@
 package io.zeroapi.server;
 
 import java.lang.reflect.Type;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
+
+import org.springframework.core.ResolvableType;
 
 /**
  * One call of an endpoint: decodes the argument to the parameter's declared type, invokes the method, waits
@@ -76,8 +79,11 @@ final class Invocation implements Runnable {
             return null;
         }
         if (length == 0) {
-            return (type instanceof Class<?> clazz && clazz.isPrimitive()) ? bodies.codec().decode(NIL, 0, 1, type)
-                    : null;
+            Class<?> raw = ResolvableType.forType(type).toClass();
+            if (raw.isPrimitive()) {
+                return bodies.codec().decode(NIL, 0, 1, type);
+            }
+            return raw == Optional.class ? Optional.empty() : null;
         }
         return bodies.codec().decode(frame, request.payloadOffset(), length, type);
     }
