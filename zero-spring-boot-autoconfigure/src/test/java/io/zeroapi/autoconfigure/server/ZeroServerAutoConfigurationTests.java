@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +34,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +60,50 @@ class ZeroServerAutoConfigurationTests {
             assertThat(call(context, "greet_later", "bob")).isEqualTo("later bob");
             assertThat(call(context, "quick", null)).isEqualTo("quick");
         });
+    }
+
+    @Test
+    void shouldBindPropertiesWithDefaults() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ZeroAutoConfiguration.class, ZeroServerAutoConfiguration.class))
+            .run(context -> {
+                ZeroServerProperties properties = context.getBean(ZeroServerProperties.class);
+                assertThat(properties.enabled()).isTrue();
+                assertThat(properties.address()).isEqualTo("*");
+                assertThat(properties.port()).isEqualTo(5559);
+                assertThat(properties.effectiveWorkers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+                assertThat(properties.maxInFlight()).isEqualTo(10_000);
+                assertThat(properties.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
+                assertThat(properties.inbound().message().maxSize()).isEqualTo(DataSize.ofMegabytes(4));
+            });
+    }
+
+    @Test
+    void shouldBindCustomProperties() {
+        runner.withPropertyValues("zero.server.workers=3", "zero.server.max-in-flight=5",
+                "zero.server.shutdown.grace-period=2s", "zero.server.inbound.message.max-size=-1")
+            .run(context -> {
+                ZeroServerProperties properties = context.getBean(ZeroServerProperties.class);
+                assertThat(properties.effectiveWorkers()).isEqualTo(3);
+                assertThat(properties.maxInFlight()).isEqualTo(5);
+                assertThat(properties.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(properties.inbound().message().maxSize().toBytes()).isEqualTo(-1);
+            });
+    }
+
+    @Test
+    void shouldUseVirtualThreadsOnlyWhenEnabledOnJava21() {
+        runner.withPropertyValues("spring.threads.virtual.enabled=true").run(context -> {
+            Object executor = context.getBean(ZeroServerAutoConfiguration.EXECUTOR_BEAN_NAME);
+            if (Runtime.version().feature() >= 21) {
+                assertThat(executor).isInstanceOf(VirtualThreadTaskExecutor.class);
+            }
+            else {
+                assertThat(executor).isInstanceOf(ExecutorService.class);
+            }
+        });
+        runner.run(context -> assertThat(context.getBean(ZeroServerAutoConfiguration.EXECUTOR_BEAN_NAME))
+            .isInstanceOf(ExecutorService.class));
     }
 
     @Test
