@@ -6,6 +6,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
@@ -29,6 +32,23 @@ final class RequiredCreatorPropertyIntrospector extends JacksonAnnotationIntrosp
             return Boolean.FALSE;
         }
         return Boolean.TRUE;
+    }
+
+    /**
+     * A {@code null} for a property that is neither {@code Optional}, {@code @Nullable} nor {@code Object} fails
+     * like msgspec's {@code Expected `str`, got `null`}.
+     */
+    @Override
+    public JsonSetter.Value findSetterInfo(Annotated annotated) {
+        JsonSetter.Value explicit = super.findSetterInfo(annotated);
+        if (explicit.nonDefaultValueNulls() != null || !(annotated instanceof AnnotatedParameter parameter)) {
+            return explicit;
+        }
+        Class<?> type = parameter.getRawType();
+        if (type == Object.class || type.isPrimitive() || Boolean.FALSE.equals(hasRequiredMarker(parameter))) {
+            return explicit;
+        }
+        return explicit.withValueNulls(Nulls.FAIL);
     }
 
     private static boolean isNullable(AnnotatedParameter parameter) {

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -76,7 +82,7 @@ public final class ZeroCodec {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -146,7 +152,30 @@ public final class ZeroCodec {
         if (type == Object.class) {
             return (T) decode(bytes, offset, length);
         }
+        if (isNil(bytes, offset, length) && !acceptsNil(type)) {
+            throw ZeroCodecException.mismatch(
+                    "Expected `" + MismatchMessages.zeroName(rawClass(type)) + "`, got `null`", null);
+        }
         return (T) read(readerFor(type), bytes, offset, length);
+    }
+
+    /**
+     * Whether {@code length} bytes at {@code offset} are exactly msgpack nil ({@code c0}): a server can use it to
+     * pass {@code null} to a {@code @Nullable} parameter, since typed decoding refuses nil for every target type
+     * except {@code Object} and {@code Optional}, as Zero does.
+     */
+    public static boolean isNil(byte[] bytes, int offset, int length) {
+        return length == 1 && bytes[offset] == (byte) 0xc0;
+    }
+
+    private boolean acceptsNil(Type type) {
+        Class<?> raw = rawClass(type);
+        return raw == Object.class || raw == Void.class || raw == Optional.class || raw == OptionalInt.class
+                || raw == OptionalLong.class || raw == OptionalDouble.class;
+    }
+
+    private Class<?> rawClass(Type type) {
+        return mapper.getTypeFactory().constructType(type).getRawClass();
     }
 
     private ObjectReader readerFor(Type type) {
@@ -158,14 +187,17 @@ public final class ZeroCodec {
         return reader;
     }
 
-    private static Object read(ObjectReader reader, byte[] bytes, int offset, int length) {
+    private Object read(ObjectReader reader, byte[] bytes, int offset, int length) {
         MsgpackStructure.check(bytes, offset, length, MAX_DEPTH);
         byte[] exact = (offset == 0 && length == bytes.length) ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
-        try {
-            return reader.readValue(exact);
+        try (JsonParser parser = new TextSafeParser(mapper.getFactory().createParser(exact))) {
+            return reader.readValue(parser);
         }
         catch (JsonMappingException ex) {
             throw ZeroCodecException.mismatch(MismatchMessages.describe(ex), ex);
+        }
+        catch (InputCoercionException ex) {
+            throw ZeroCodecException.mismatch("Number out of range: " + ex.getOriginalMessage(), ex);
         }
         catch (IOException | RuntimeException ex) {
             throw ZeroCodecException.malformed("Malformed msgpack: " + ex.getMessage(), ex);

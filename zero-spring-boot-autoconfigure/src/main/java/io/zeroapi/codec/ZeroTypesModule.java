@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.msgpack.jackson.dataformat.MessagePackExtensionType;
 import org.msgpack.jackson.dataformat.MessagePackGenerator;
+import org.msgpack.jackson.dataformat.MessagePackKeySerializer;
 
 /**
  * Jackson serializers and deserializers for the types whose msgpack form Zero (msgspec) fixes: float64 for
@@ -37,6 +38,7 @@ final class ZeroTypesModule extends SimpleModule {
         super("zero-types");
         addSerializer(Float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
         addSerializer(float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
+        addSerializer(float[].class, new ToStringLike<>(float[].class, ZeroTypesModule::writeFloats));
         addSerializer(BigDecimal.class, new ToStringLike<>(BigDecimal.class, (value, gen) -> gen.writeString(value.toString())));
         addSerializer(UUID.class, new ToStringLike<>(UUID.class, (value, gen) -> gen.writeString(value.toString())));
         addSerializer(Instant.class, new ToStringLike<>(Instant.class, ZeroTypesModule::writeTimestamp));
@@ -61,6 +63,13 @@ final class ZeroTypesModule extends SimpleModule {
         addDeserializer(LocalTime.class, new TextDeserializer<>(LocalTime.class, "time", LocalTime::parse));
         addDeserializer(OffsetTime.class, new TextDeserializer<>(OffsetTime.class, "time", OffsetTime::parse));
         addDeserializer(UUID.class, new UuidDeserializer());
+        addDeserializer(String.class, new StrictStringDeserializer());
+        addDeserializer(Short.class, new SmallIntDeserializer<>(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, false));
+        addDeserializer(short.class, new SmallIntDeserializer<>(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, true));
+        addDeserializer(Byte.class, new SmallIntDeserializer<>(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v, false));
+        addDeserializer(byte.class, new SmallIntDeserializer<>(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, v -> (byte) v, true));
+        addDeserializer(byte[].class, new StrictBytesDeserializer());
+        addKeySerializer(Object.class, new MessagePackKeySerializer());
         addDeserializer(BigDecimal.class, new DecimalDeserializer());
     }
 
@@ -74,25 +83,36 @@ final class ZeroTypesModule extends SimpleModule {
         }
     }
 
-    static String formatTime(LocalTime time) {
-        String hms = String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
-        int nanos = time.getNano();
-        if (nanos == 0) {
-            return hms;
+    private static void writeFloats(float[] values, JsonGenerator gen) throws IOException {
+        gen.writeStartArray(values, values.length);
+        for (float value : values) {
+            gen.writeNumber((double) value);
         }
-        if (nanos % 1000 == 0) {
-            return hms + String.format(".%06d", nanos / 1000);
-        }
-        return hms + String.format(".%09d", nanos);
+        gen.writeEndArray();
     }
 
+    /**
+     * Python's {@code time.isoformat()}: {@code HH:MM:SS}, plus {@code .ffffff} (always six digits) when the
+     * microsecond is not zero. Python has no sub-microsecond precision, so nanoseconds below it are dropped.
+     */
+    static String formatTime(LocalTime time) {
+        String hms = String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+        int micros = time.getNano() / 1000;
+        return micros == 0 ? hms : hms + String.format(".%06d", micros);
+    }
+
+    /**
+     * msgspec's offset suffix: {@code Z} for a zero offset, else {@code +HH:MM}/{@code -HH:MM} with a
+     * seconds remainder over 30 rounded up to the next minute.
+     */
     static String formatOffset(ZoneOffset offset) {
-        if (offset.getTotalSeconds() == 0) {
+        int total = offset.getTotalSeconds();
+        if (total == 0) {
             return "Z";
         }
-        int minutes = Math.round(offset.getTotalSeconds() / 60f);
-        char sign = minutes < 0 ? '-' : '+';
-        minutes = Math.abs(minutes);
+        char sign = total < 0 ? '-' : '+';
+        int seconds = Math.abs(total);
+        int minutes = seconds / 60 + (seconds % 60 > 30 ? 1 : 0);
         return String.format("%c%02d:%02d", sign, minutes / 60, minutes % 60);
     }
 
@@ -184,6 +204,82 @@ final class ZeroTypesModule extends SimpleModule {
                 }
             }
             return super.fromOther(p, ctxt);
+        }
+    }
+
+    private static final class StrictStringDeserializer extends StdScalarDeserializer<String> {
+
+        StrictStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                return p.getText();
+            }
+            throw ZeroMismatch.of(p, "Expected `str`, got `" + ZeroMismatch.kindOf(p) + "`");
+        }
+    }
+
+    /**
+     * {@code short} and {@code byte}: an int within the type's range, else a mismatch worded like msgspec's
+     * constrained ints ({@code Expected `int` <= 127}).
+     */
+    private static final class SmallIntDeserializer<T> extends StdScalarDeserializer<T> {
+
+        private final int min;
+
+        private final int max;
+
+        private final transient java.util.function.IntFunction<T> narrow;
+
+        private final boolean primitive;
+
+        SmallIntDeserializer(Class<T> type, int min, int max, java.util.function.IntFunction<T> narrow, boolean primitive) {
+            super(type);
+            this.min = min;
+            this.max = max;
+            this.narrow = narrow;
+            this.primitive = primitive;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                throw ZeroMismatch.of(p, "Expected `int`, got `" + ZeroMismatch.kindOf(p) + "`");
+            }
+            int value = p.getIntValue();
+            if (value > max) {
+                throw ZeroMismatch.of(p, "Expected `int` <= " + max);
+            }
+            if (value < min) {
+                throw ZeroMismatch.of(p, "Expected `int` >= " + min);
+            }
+            return narrow.apply(value);
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            if (primitive) {
+                throw ZeroMismatch.of(ctxt.getParser(), "Expected `int`, got `null`");
+            }
+            return null;
+        }
+    }
+
+    private static final class StrictBytesDeserializer extends StdScalarDeserializer<byte[]> {
+
+        StrictBytesDeserializer() {
+            super(byte[].class);
+        }
+
+        @Override
+        public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT && p.getEmbeddedObject() instanceof byte[] bytes) {
+                return bytes;
+            }
+            throw ZeroMismatch.of(p, "Expected `bytes`, got `" + ZeroMismatch.kindOf(p) + "`");
         }
     }
 
