@@ -16,8 +16,11 @@ import org.zeromq.ZMQ;
  * for a wake-up or a reply, moves newly submitted calls to its backlog, dispatches replies to their pending
  * calls by request id, and writes the backlog to the socket.
  * <p>
- * The DEALER is created on the first call and uses {@code ZMQ_IMMEDIATE}: a send only succeeds while a
- * connection to the server has completed its handshake, so nothing is queued for a peer that is not there.
+ * The DEALER is created on the first call and attaches its pipe only once a connection to the server has
+ * completed its handshake (libzmq's {@code ZMQ_IMMEDIATE=1}; in JeroMQ 0.6.0 that is
+ * {@code setDelayAttachOnConnect(true)}, because its {@code setImmediate(true)} is the default and means the
+ * opposite). So a send only succeeds while the server is connected, and nothing is queued for a peer that is
+ * not there.
  * Calls that cannot be sent stay in the backlog until the socket becomes writable; expired ones are skipped
  * and pruned, so a request is never delivered after its call timed out. A handshake interval of 500 ms
  * guards against JeroMQ 0.6.0's connect hang (a stuck handshake is retried instead of waiting 30 s).
@@ -132,7 +135,7 @@ final class ConnectionLoop implements Runnable {
         ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
         try {
             socket.setLinger(0);
-            socket.setImmediate(true);
+            socket.setDelayAttachOnConnect(true);
             socket.setHandshakeIvl(HANDSHAKE_INTERVAL_MS);
             socket.setReconnectIVL(RECONNECT_INTERVAL_MS);
             socket.setReconnectIVLMax(RECONNECT_INTERVAL_MAX_MS);
