@@ -44,7 +44,7 @@ class ZeroClientVectorTests {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static final ZeroCodec codec = new ZeroCodec();
 

@@ -126,7 +126,7 @@ class ZeroClientAutoConfigurationTests {
 
     @Test
     void shouldResolveAddressPlaceholderOnFirstCall() {
-        runner.withPropertyValues("zero.clients.echo.address=tcp://127.0.0.1:${test.echo.port}").run(context -> {
+        runner.withPropertyValues("zero.clients.echo.address=tcp://127.0.0.1:${test.echo.port}", "zero.clients.echo.timeout=20s").run(context -> {
             assertThat(context).hasNotFailed();
             ZeroClient client = context.getBean(ZeroClient.class);
             ZContext zeroContext = context.getBean(ZContext.class);
