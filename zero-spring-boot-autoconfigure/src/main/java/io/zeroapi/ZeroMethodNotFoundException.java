@@ -1,7 +1,9 @@
 package io.zeroapi;
 
 /**
- * Raised by a client when the server has no function of the called name (Zero's {@code __zerror__function_not_found}); the server's text is e.g. {@code Function `get_user` not found!}.
+ * Raised by a client when the server has no function of the called name
+ * (Zero's {@code __zerror__function_not_found}); the server's text is e.g.
+ * {@code Function `get_user` not found!}.
  * <p>
  * The message names the RPC and the server address, then the server's text:
  * {@code get_user at tcp://127.0.0.1:5559: <server text>}.

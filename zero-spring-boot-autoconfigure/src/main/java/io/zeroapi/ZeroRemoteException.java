@@ -1,7 +1,9 @@
 package io.zeroapi;
 
 /**
- * Raised by a client when the remote handler raised, or the server could not process the message (Zero's {@code __zerror__server_exception}); the server's text is, for a Python handler, the {@code repr} of its exception, e.g. {@code ValueError('boom')}.
+ * Raised by a client when the remote handler raised, or the server could not process the message
+ * (Zero's {@code __zerror__server_exception}); the server's text is, for a Python handler, the {@code repr} of
+ * its exception, e.g. {@code ValueError('boom')}.
  * <p>
  * The message names the RPC and the server address, then the server's text:
  * {@code get_user at tcp://127.0.0.1:5559: <server text>}.

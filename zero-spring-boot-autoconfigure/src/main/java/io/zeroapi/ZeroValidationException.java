@@ -1,7 +1,9 @@
 package io.zeroapi;
 
 /**
- * Raised by a client when the server refused the argument because it did not fit the function's parameter type (Zero's {@code __zerror__validation_error}); the server's text says what was expected and what came, e.g. {@code Expected `str`, got `int`}.
+ * Raised by a client when the server refused the argument because it did not fit the function's parameter type
+ * (Zero's {@code __zerror__validation_error}); the server's text says what was expected and what came, e.g.
+ * {@code Expected `str`, got `int`}.
  * <p>
  * The message names the RPC and the server address, then the server's text:
  * {@code get_user at tcp://127.0.0.1:5559: <server text>}.

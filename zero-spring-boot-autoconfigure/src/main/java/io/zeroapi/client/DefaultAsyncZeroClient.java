@@ -83,7 +83,8 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
             payload = (arg != null) ? codec.encode(arg) : null;
         }
         catch (ZeroCodecException ex) {
-            return CompletableFuture.failedFuture(new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
+            return CompletableFuture.failedFuture(
+                    new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
         }
         Type type = (returnType == Object.class) ? null : returnType;
         return (CompletableFuture<T>) (CompletableFuture<?>) connection.call(rpc, payload, type, timeout, reader);

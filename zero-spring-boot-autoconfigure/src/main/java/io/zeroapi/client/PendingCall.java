@@ -83,7 +83,8 @@ final class PendingCall {
     void expire() {
         String within = CallTimer.describe(timeout);
         if (sent) {
-            future.completeExceptionally(new ZeroTimeoutException(rpc + " at " + address + ": no reply within " + within));
+            future.completeExceptionally(
+                    new ZeroTimeoutException(rpc + " at " + address + ": no reply within " + within));
         }
         else {
             future.completeExceptionally(

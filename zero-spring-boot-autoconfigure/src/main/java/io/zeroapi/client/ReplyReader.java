@@ -55,7 +55,8 @@ final class ReplyReader {
             return codec.decode(frame, offset, length, type);
         }
         catch (ZeroCodecException ex) {
-            String problem = (ex.isMalformed() || type == null) ? "malformed reply" : "reply does not fit " + type.getTypeName();
+            String problem = (ex.isMalformed() || type == null) ? "malformed reply"
+                    : "reply does not fit " + type.getTypeName();
             throw new ZeroException(rpc + " at " + address + ": " + problem + ": " + ex.getMessage(), ex);
         }
     }

@@ -20,14 +20,15 @@ final class ZeroAddress {
         String trimmed = address.trim();
         String hostPort = trimmed.startsWith(TCP) ? trimmed.substring(TCP.length()) : trimmed;
         int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0 || colon == hostPort.length() - 1 || hostPort.contains("/") || !isPort(hostPort.substring(colon + 1))) {
-            throw new ZeroException("Invalid Zero server address '" + address + "'; expected tcp://host:port or host:port");
+        if (colon <= 0 || hostPort.contains("/") || !isPort(hostPort.substring(colon + 1))) {
+            throw new ZeroException(
+                    "Invalid Zero server address '" + address + "'; expected tcp://host:port or host:port");
         }
         return TCP + hostPort;
     }
 
     private static boolean isPort(String text) {
-        if (text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
             return false;
         }
         int port = Integer.parseInt(text);

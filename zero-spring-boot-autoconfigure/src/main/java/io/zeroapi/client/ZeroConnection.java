@@ -135,7 +135,8 @@ public final class ZeroConnection implements AutoCloseable {
             call = register(rpc, payload, returnType, timeout, reader, endpoint);
         }
         catch (ZeroFrameException ex) {
-            return CompletableFuture.failedFuture(new ZeroException(rpc + " at " + endpoint + ": " + ex.getMessage(), ex));
+            return CompletableFuture.failedFuture(
+                    new ZeroException(rpc + " at " + endpoint + ": " + ex.getMessage(), ex));
         }
         if (call == null) {
             return CompletableFuture.failedFuture(new ZeroException(

@@ -37,7 +37,8 @@ import org.springframework.util.StringUtils;
  * {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient}, all lazy and qualified by
  * {@code name}. The address is resolved on the first call, so it may refer to a port published later.
  */
-final class ZeroClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
+final class ZeroClientBeanRegistrar
+        implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
 
     private static final String REACTOR = "reactor.core.publisher.Mono";
 
