@@ -1,10 +1,8 @@
 package io.zeroapi.autoconfigure.client;
 
-import io.zeroapi.ZeroClient;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -17,7 +15,6 @@ import org.springframework.core.env.Environment;
  * (such as a Zero server draining its calls) has stopped, and before the shared ZeroMQ context.
  */
 @AutoConfiguration(after = ZeroAutoConfiguration.class)
-@ConditionalOnClass(ZeroClient.class)
 public final class ZeroClientAutoConfiguration {
 
     @Bean
