@@ -24,6 +24,12 @@ import org.zeromq.ZMQ;
  * Calls that cannot be sent stay in the backlog until the socket becomes writable; expired ones are skipped
  * and pruned, so a request is never delivered after its call timed out. A handshake interval of 500 ms
  * guards against JeroMQ 0.6.0's connect hang (a stuck handshake is retried instead of waiting 30 s).
+ * <p>
+ * Every new socket first sends Zero's {@code connect} handshake (as Python clients do) and holds the calls
+ * until {@code "connected"} comes back. A socket whose handshake gets no answer within
+ * {@link #PROBE_TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is replaced by a fresh one: under load
+ * JeroMQ 0.6.0 can leave a new connection that never delivers its first call (its connect hang), and a call
+ * written to it would be lost. Calls therefore go out only on a connection that has answered once.
  */
 final class ConnectionLoop implements Runnable {
 
@@ -34,6 +40,10 @@ final class ConnectionLoop implements Runnable {
     static final int RECONNECT_INTERVAL_MS = 100;
 
     static final int RECONNECT_INTERVAL_MAX_MS = 1000;
+
+    static final long PROBE_TIMEOUT_MS = 1000;
+
+    private static final long PROBE_TIMEOUT_MAX_MS = 8000;
 
     private static final long PRUNE_INTERVAL_MS = 200;
 
@@ -62,6 +72,16 @@ final class ConnectionLoop implements Runnable {
     private ZMQ.Poller writing;
 
     private long lastPrune;
+
+    private RequestId probe;
+
+    private byte[] probeFrame;
+
+    private boolean probeSent;
+
+    private long probeDeadline;
+
+    private long probeTimeout = PROBE_TIMEOUT_MS;
 
     ConnectionLoop(ZeroConnection connection, ZContext context, Signal signal, Queue<PendingCall> submitted,
             int highWaterMark) {
@@ -93,7 +113,12 @@ final class ConnectionLoop implements Runnable {
                 }
                 if (dealer != null) {
                     receive();
-                    flush();
+                    if (probe != null) {
+                        probe();
+                    }
+                    if (probe == null) {
+                        flush();
+                    }
                 }
                 prune();
             }
@@ -112,6 +137,10 @@ final class ConnectionLoop implements Runnable {
     private void poll() {
         if (dealer == null) {
             idle.poll(-1);
+        }
+        else if (probe != null) {
+            long wait = Math.max(1, probeDeadline - System.currentTimeMillis());
+            (probeSent ? reading : writing).poll(Math.min(wait, PRUNE_INTERVAL_MS));
         }
         else if (backlog.isEmpty()) {
             reading.poll(-1);
@@ -152,6 +181,11 @@ final class ConnectionLoop implements Runnable {
             return;
         }
         dealer = socket;
+        RequestId id = RequestId.random();
+        probe = id;
+        probeFrame = RequestFrame.connect(id.toBytes());
+        probeSent = false;
+        probeDeadline = System.currentTimeMillis() + probeTimeout;
         reading = context.createPoller(2);
         reading.register(signal.receiver(), ZMQ.Poller.POLLIN);
         reading.register(dealer, ZMQ.Poller.POLLIN);
@@ -175,7 +209,13 @@ final class ConnectionLoop implements Runnable {
             logger.debug("Dropping a reply of " + reply.length + " bytes: shorter than a request id");
             return;
         }
-        PendingCall call = connection.removePending(RequestId.of(reply));
+        RequestId id = RequestId.of(reply);
+        if (id.equals(probe)) {
+            probe = null;
+            probeTimeout = PROBE_TIMEOUT_MS;
+            return;
+        }
+        PendingCall call = connection.removePending(id);
         if (call == null) {
             if (logger.isDebugEnabled()) {
                 logger.debug("Dropping a reply from " + connection.resolvedAddress()
@@ -184,6 +224,20 @@ final class ConnectionLoop implements Runnable {
             return;
         }
         call.complete(reply);
+    }
+
+    /** Sends the connect handshake of a new socket, and replaces the socket when it goes unanswered. */
+    private void probe() {
+        if (!probeSent) {
+            probeSent = dealer.send(probeFrame, ZMQ.DONTWAIT);
+        }
+        if (System.currentTimeMillis() - probeDeadline >= 0) {
+            logger.debug("No answer to the connect handshake from " + connection.resolvedAddress() + " within "
+                    + probeTimeout + " ms; opening a new connection");
+            probeTimeout = Math.min(probeTimeout * 2, PROBE_TIMEOUT_MAX_MS);
+            closeDealer();
+            open();
+        }
     }
 
     private void flush() {
@@ -212,12 +266,21 @@ final class ConnectionLoop implements Runnable {
 
     private void closeSockets() {
         quietly(() -> closePoller(idle));
+        closeDealer();
+        quietly(signal::closeReceiver);
+    }
+
+    private void closeDealer() {
         quietly(() -> closePoller(reading));
         quietly(() -> closePoller(writing));
         if (dealer != null) {
-            quietly(() -> context.destroySocket(dealer));
+            ZMQ.Socket socket = dealer;
+            quietly(() -> context.destroySocket(socket));
         }
-        quietly(signal::closeReceiver);
+        dealer = null;
+        reading = null;
+        writing = null;
+        probe = null;
     }
 
     private static void closePoller(ZMQ.Poller poller) {

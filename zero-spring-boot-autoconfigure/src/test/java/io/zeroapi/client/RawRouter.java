@@ -1,5 +1,6 @@
 package io.zeroapi.client;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -8,19 +9,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 
+import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.frame.ResponseFrame;
+import io.zeroapi.frame.ZeroFrameException;
+
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * A bare JeroMQ ROUTER on its own thread standing in for a Zero server: it records every request frame and
- * answers each with what its handler returns (nothing for {@code null}), optionally in reversed order per
- * batch of requests read together. Frames queued with {@link #send} are sent from its thread.
+ * A bare JeroMQ ROUTER on its own thread standing in for a Zero server: it answers Zero's {@code connect}
+ * handshake with {@code "connected"} like a Zero server, records every other request frame and answers each with
+ * what its handler returns (nothing for {@code null}), optionally in reversed order per batch of requests read
+ * together. Frames queued with {@link #send} are sent from its thread.
  */
 final class RawRouter implements AutoCloseable {
 
     record Request(byte[] identity, byte[] frame) {
     }
+
+    private static final byte[] CONNECTED = new ZeroCodec().encode("connected");
 
     private final ZContext context;
 
@@ -86,6 +95,10 @@ final class RawRouter implements AutoCloseable {
                 byte[] identity;
                 while ((identity = s.recv(ZMQ.DONTWAIT)) != null) {
                     byte[] frame = s.recv();
+                    if (isConnect(frame)) {
+                        replies.add(new Request(identity, ResponseFrame.encode(RequestFrame.parse(frame).id(), CONNECTED)));
+                        continue;
+                    }
                     received.add(new Request(identity, frame));
                     byte[] reply = handler.apply(frame);
                     if (reply != null) {
@@ -107,6 +120,15 @@ final class RawRouter implements AutoCloseable {
         }
         finally {
             context.destroySocket(socket);
+        }
+    }
+
+    static boolean isConnect(byte[] frame) {
+        try {
+            return "connect".equals(RequestFrame.parse(frame).function());
+        }
+        catch (ZeroFrameException ex) {
+            return false;
         }
     }
 

@@ -23,7 +23,9 @@ import io.zeroapi.frame.ResponseFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +154,47 @@ class ZeroConnectionTests {
         RawRouter restarted = track(bindWhenFree(address));
         assertThat(client.call("echo", "again")).isEqualTo("again");
         assertThat(restarted.received()).extracting(r -> RequestFrame.parse(r.frame()).function()).containsOnly("echo");
+    }
+
+    @Test
+    void shouldReplaceAConnectionWhoseHandshakeGoesUnansweredBeforeSendingCalls() throws Exception {
+        ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+        router.setLinger(0);
+        router.setReceiveTimeOut(20_000);
+        int port = router.bindToRandomPort("tcp://127.0.0.1");
+        List<String> seen = new ArrayList<>();
+        List<String> identities = new ArrayList<>();
+        Thread server = new Thread(() -> {
+            boolean ignoredFirstHandshake = false;
+            while (true) {
+                byte[] identity = router.recv();
+                if (identity == null) {
+                    return;
+                }
+                RequestFrame request = RequestFrame.parse(router.recv());
+                seen.add(request.function());
+                identities.add(Arrays.toString(identity));
+                if (request.function().equals("connect") && !ignoredFirstHandshake) {
+                    ignoredFirstHandshake = true;
+                    continue;
+                }
+                byte[] body = request.function().equals("connect") ? codec.encode("connected") : request.payload();
+                router.sendMore(identity);
+                router.send(ResponseFrame.encode(request.id(), body));
+                if (!request.function().equals("connect")) {
+                    return;
+                }
+            }
+        });
+        server.start();
+        ZeroConnection connection = connect("tcp://127.0.0.1:" + port);
+        ZeroClient client = new DefaultZeroClient(async(connection, LONG));
+
+        assertThat(client.call("echo", "first try")).isEqualTo("first try");
+        server.join(20_000);
+        assertThat(seen).containsExactly("connect", "connect", "echo");
+        assertThat(identities.get(1)).isNotEqualTo(identities.get(0)).isEqualTo(identities.get(2));
+        context.destroySocket(router);
     }
 
     private RawRouter bindWhenFree(String address) {

@@ -7,6 +7,7 @@ import io.zeroapi.ReactiveZeroClient;
 import io.zeroapi.ZeroClient;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.client.DefaultAsyncZeroClient;
+import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,12 @@ class ZeroClientAutoConfigurationTests {
     private static void answerOnce(ZMQ.Socket router) {
         byte[] identity = router.recv();
         RequestFrame request = RequestFrame.parse(router.recv());
+        while ("connect".equals(request.function())) {
+            router.sendMore(identity);
+            router.send(ResponseFrame.encode(request.id(), new ZeroCodec().encode("connected")));
+            identity = router.recv();
+            request = RequestFrame.parse(router.recv());
+        }
         router.sendMore(identity);
         router.send(ResponseFrame.encode(request.id(), request.payload()));
     }
