@@ -1,0 +1,52 @@
+package io.zeroapi.bench;
+
+import java.util.List;
+
+import io.zeroapi.bench.load.DealerClient;
+import io.zeroapi.bench.load.GrpcClient;
+import io.zeroapi.bench.load.ZeroFrames;
+import io.zeroapi.bench.server.GrpcEchoServer;
+import io.zeroapi.bench.server.MsgpackEchoServer;
+import io.zeroapi.bench.server.RawEchoServer;
+import io.zeroapi.bench.server.User;
+import io.zeroapi.codec.ZeroCodec;
+import org.zeromq.ZContext;
+
+/**
+ * The catalogue of targets, in table order: the two JeroMQ limits, Zero for Spring and gRPC-java.
+ */
+final class Targets {
+
+    /** Id of target (1), raw JeroMQ echo. */
+    static final String RAW = "raw";
+
+    /** Id of target (2), raw JeroMQ echo with msgpack decode and encode. */
+    static final String MSGPACK = "msgpack";
+
+    /** Id of gRPC-java with {@code directExecutor} on server and client. */
+    static final String GRPC_DIRECT = "grpc-direct";
+
+    private static final List<Pattern> STANDARD = List.of(Pattern.C1, Pattern.W16, Pattern.W128, Pattern.S16);
+
+    private Targets() {
+    }
+
+    static List<Target> all(ZContext context) {
+        byte[] payload = new ZeroCodec().encode(User.JOHN);
+        ZeroFrames frames = new ZeroFrames("echo", payload);
+        return List.of(
+                new Target(RAW, RawEchoServer.class.getName(), List.of(),
+                        port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                new Target(MSGPACK, MsgpackEchoServer.class.getName(), List.of(),
+                        port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                new Target("grpc", GrpcEchoServer.class.getName(), List.of("default"),
+                        port -> new GrpcClient(port, false, payload), STANDARD),
+                new Target(GRPC_DIRECT, GrpcEchoServer.class.getName(), List.of("direct"),
+                        port -> new GrpcClient(port, true, payload), STANDARD));
+    }
+
+    private static String tcp(int port) {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+}
