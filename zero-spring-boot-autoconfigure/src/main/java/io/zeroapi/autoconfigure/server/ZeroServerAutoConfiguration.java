@@ -1,0 +1,96 @@
+package io.zeroapi.autoconfigure.server;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
+import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.server.ZeroRpcEndpointFactory;
+import org.zeromq.ZContext;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Serves {@code @ZeroRpc} bean methods over ZeroMQ: finds and checks them, and binds the Zero server when at
+ * least one exists (the {@code zeroServerLifecycle} bean is always present while {@code zero.server.enabled}
+ * is true, but starts no server for an application without {@code @ZeroRpc} methods).
+ */
+@AutoConfiguration(after = ZeroAutoConfiguration.class)
+@ConditionalOnBean({ ZeroCodec.class, ZContext.class })
+@ConditionalOnBooleanProperty(name = "zero.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ZeroServerProperties.class)
+public final class ZeroServerAutoConfiguration {
+
+    /** Name of the executor running plain {@code @ZeroRpc} methods; define a bean of that name to replace it. */
+    public static final String EXECUTOR_BEAN_NAME = "zeroServerExecutor";
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ZeroRpcEndpointRegistry zeroRpcEndpointRegistry() {
+        return new ZeroRpcEndpointRegistry();
+    }
+
+    @Bean(name = "io.zeroapi.autoconfigure.server.internalZeroRpcBeanPostProcessor")
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static ZeroRpcBeanPostProcessor zeroRpcBeanPostProcessor(ZeroRpcEndpointRegistry registry) {
+        return new ZeroRpcBeanPostProcessor(registry,
+                new ZeroRpcEndpointFactory(ReactiveAdapterRegistry.getSharedInstance()));
+    }
+
+    @Bean
+    static LazyInitializationExcludeFilter zeroRpcLazyInitializationExcludeFilter() {
+        return (beanName, definition, beanType) -> beanType != null
+                && !ZeroRpcBeanPostProcessor.findAnnotatedMethods(beanType).isEmpty();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZeroServerLifecycle zeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZContext zeroContext,
+            ZeroCodec zeroCodec, @Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ZeroServerProperties properties,
+            ApplicationEventPublisher publisher) {
+        return new ZeroServerLifecycle(registry, zeroContext, zeroCodec, executor, properties, publisher);
+    }
+
+    /** A fixed pool of {@code zero.server.workers} platform threads. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnThreading(Threading.PLATFORM)
+    static class PlatformWorkersConfiguration {
+
+        @Bean(name = EXECUTOR_BEAN_NAME, destroyMethod = "shutdown")
+        @ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
+        ExecutorService zeroServerExecutor(ZeroServerProperties properties) {
+            return Executors.newFixedThreadPool(properties.effectiveWorkers(),
+                    new CustomizableThreadFactory("zero-worker-"));
+        }
+    }
+
+    /** A virtual thread per call, with {@code spring.threads.virtual.enabled=true} on Java 21+. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnThreading(Threading.VIRTUAL)
+    static class VirtualWorkersConfiguration {
+
+        @Bean(name = EXECUTOR_BEAN_NAME)
+        @ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
+        VirtualThreadTaskExecutor zeroServerExecutor() {
+            return new VirtualThreadTaskExecutor("zero-worker-");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.zeroapi.autoconfigure.server;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Publishes the port the Zero server bound as {@code local.zero.server.port} (property source
+ * {@code server.ports}, like Spring Boot's other published ports), so that {@code @LocalZeroServerPort} and
+ * {@code ${local.zero.server.port}} resolve with {@code zero.server.port=0}.
+ */
+public class ZeroServerPortInfoApplicationContextInitializer
+        implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The property holding the bound port. */
+    public static final String PROPERTY_NAME = "local.zero.server.port";
+
+    private static final String PROPERTY_SOURCE_NAME = "server.ports";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext applicationContext) {
+        applicationContext.addApplicationListener(new Listener(applicationContext));
+    }
+
+    private static final class Listener implements ApplicationListener<ZeroServerInitializedEvent> {
+
+        private final ConfigurableApplicationContext applicationContext;
+
+        Listener(ConfigurableApplicationContext applicationContext) {
+            this.applicationContext = applicationContext;
+        }
+
+        @Override
+        public void onApplicationEvent(ZeroServerInitializedEvent event) {
+            setPort(applicationContext, event.getServer().port());
+        }
+
+        private static void setPort(ApplicationContext context, int port) {
+            Environment environment = context.getEnvironment();
+            if (environment instanceof ConfigurableEnvironment configurable) {
+                portProperties(configurable.getPropertySources()).put(PROPERTY_NAME, port);
+            }
+            if (context.getParent() != null) {
+                setPort(context.getParent(), port);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> portProperties(MutablePropertySources sources) {
+            PropertySource<?> source = sources.get(PROPERTY_SOURCE_NAME);
+            if (source == null) {
+                source = new MapPropertySource(PROPERTY_SOURCE_NAME, new HashMap<>());
+                sources.addFirst(source);
+            }
+            return (Map<String, Object>) source.getSource();
+        }
+    }
+}
