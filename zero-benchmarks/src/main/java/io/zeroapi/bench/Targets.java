@@ -1,5 +1,6 @@
 package io.zeroapi.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.zeroapi.bench.load.DealerClient;
@@ -9,6 +10,7 @@ import io.zeroapi.bench.server.GrpcEchoServer;
 import io.zeroapi.bench.server.MsgpackEchoServer;
 import io.zeroapi.bench.server.RawEchoServer;
 import io.zeroapi.bench.server.User;
+import io.zeroapi.bench.server.zero.ZeroEchoApplication;
 import io.zeroapi.codec.ZeroCodec;
 import org.zeromq.ZContext;
 
@@ -39,10 +41,24 @@ final class Targets {
                         port -> new DealerClient(context, tcp(port), frames), STANDARD),
                 new Target(MSGPACK, MsgpackEchoServer.class.getName(), List.of(),
                         port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                zero("zero", "inline", port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                zero("zero-sync", "sync", port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                zero("zero-async", "async", port -> new DealerClient(context, tcp(port), frames),
+                        List.of(Pattern.ASYNC128)),
                 new Target("grpc", GrpcEchoServer.class.getName(), List.of("default"),
                         port -> new GrpcClient(port, false, payload), STANDARD),
                 new Target(GRPC_DIRECT, GrpcEchoServer.class.getName(), List.of("direct"),
                         port -> new GrpcClient(port, true, payload), STANDARD));
+    }
+
+    private static Target zero(String id, String echo, Target.ClientFactory clients, List<Pattern> patterns) {
+        List<String> args = new ArrayList<>(List.of("--bench.echo=" + echo, "--zero.server.address=127.0.0.1",
+                "--zero.server.port=0", "--zero.server.shutdown.grace-period=0", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        if ("async".equals(echo)) {
+            args.add("--zero.server.workers=1");
+        }
+        return new Target(id, ZeroEchoApplication.class.getName(), args, clients, patterns);
     }
 
     private static String tcp(int port) {
