@@ -20,13 +20,22 @@ public final class ClosedLoopLoad implements Load {
 
     private final Supplier<BlockingCaller> callers;
 
+    private final Runnable closer;
+
     private final List<Thread> running = new ArrayList<>();
 
     private volatile boolean stopped;
 
+    /** Creates a load whose callers release everything they hold when closed. */
     public ClosedLoopLoad(int threads, Supplier<BlockingCaller> callers) {
+        this(threads, callers, () -> { });
+    }
+
+    /** Creates a load whose callers share a resource that {@code closer} releases once every thread ended. */
+    public ClosedLoopLoad(int threads, Supplier<BlockingCaller> callers, Runnable closer) {
         this.threads = threads;
         this.callers = callers;
+        this.closer = closer;
     }
 
     @Override
@@ -69,9 +78,10 @@ public final class ClosedLoopLoad implements Load {
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        closer.run();
     }
 
 }

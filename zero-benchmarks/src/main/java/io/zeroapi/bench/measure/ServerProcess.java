@@ -23,7 +23,7 @@ import io.zeroapi.bench.server.ChildProcess;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final long GRACE_SECONDS = 3;
+    private static final long GRACE_SECONDS = 10;
 
     private final String name;
 
