@@ -79,7 +79,9 @@ public final class BenchmarkMain {
         try (ZContext context = new ZContext(1)) {
             List<Cell> cells = new ArrayList<>();
             Map<Target, ServerProcess> running = new LinkedHashMap<>();
-            for (Target target : Targets.all(context)) {
+            List<Target> targets = new ArrayList<>(Targets.all(context));
+            Targets.experiments(context).stream().filter(t -> options.targets().contains(t.id())).forEach(targets::add);
+            for (Target target : targets) {
                 List<Cell> selected = target.patterns().stream()
                     .map(pattern -> new Cell(target, pattern))
                     .filter(options::selects)

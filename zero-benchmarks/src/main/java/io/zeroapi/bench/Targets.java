@@ -8,6 +8,7 @@ import io.zeroapi.bench.load.GrpcClient;
 import io.zeroapi.bench.load.ZeroFrames;
 import io.zeroapi.bench.server.GrpcEchoServer;
 import io.zeroapi.bench.server.MsgpackEchoServer;
+import io.zeroapi.bench.server.MsgpackPollEchoServer;
 import io.zeroapi.bench.server.RawEchoServer;
 import io.zeroapi.bench.server.User;
 import io.zeroapi.bench.server.zero.ZeroEchoApplication;
@@ -49,6 +50,21 @@ final class Targets {
                         port -> new GrpcClient(port, false, payload), STANDARD),
                 new Target(GRPC_DIRECT, GrpcEchoServer.class.getName(), List.of("direct"),
                         port -> new GrpcClient(port, true, payload), STANDARD));
+    }
+
+    /**
+     * Experiments, run only when named in {@code --targets}: {@code msgpack-poll}, the msgpack echo with a receive
+     * loop shaped like Zero for Spring's I/O thread ({@code msgpack-poll1}: polling the ROUTER alone), and {@code zero-raw}, the nonBlocking Zero server driven by
+     * raw DEALERs instead of the Zero client (server cost without client cost).
+     */
+    static List<Target> experiments(ZContext context) {
+        ZeroFrames frames = new ZeroFrames("echo", new ZeroCodec().encode(User.JOHN));
+        return List.of(
+                new Target("msgpack-poll", MsgpackPollEchoServer.class.getName(), List.of(),
+                        port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                new Target("msgpack-poll1", MsgpackPollEchoServer.class.getName(), List.of("router-only"),
+                        port -> new DealerClient(context, tcp(port), frames), STANDARD),
+                zero("zero-raw", "inline", port -> new DealerClient(context, tcp(port), frames), STANDARD));
     }
 
     private static Target zero(String id, String echo, Target.ClientFactory clients, List<Pattern> patterns) {
