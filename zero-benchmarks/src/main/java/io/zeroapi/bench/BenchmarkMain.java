@@ -76,10 +76,10 @@ public final class BenchmarkMain {
 
     private void run() throws Exception {
         MachineInfo machine = MachineInfo.current();
-        try (ZContext context = new ZContext(1)) {
+        try (ZContext context = new ZContext(1); ZContext zeroContext = new ZContext(1)) {
             List<Cell> cells = new ArrayList<>();
             Map<Target, ServerProcess> running = new LinkedHashMap<>();
-            List<Target> targets = new ArrayList<>(Targets.all(context));
+            List<Target> targets = new ArrayList<>(Targets.all(context, zeroContext));
             Targets.experiments(context).stream().filter(t -> options.targets().contains(t.id())).forEach(targets::add);
             for (Target target : targets) {
                 List<Cell> selected = target.patterns().stream()

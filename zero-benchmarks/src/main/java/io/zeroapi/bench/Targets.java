@@ -6,6 +6,7 @@ import java.util.List;
 import io.zeroapi.bench.load.DealerClient;
 import io.zeroapi.bench.load.GrpcClient;
 import io.zeroapi.bench.load.ZeroFrames;
+import io.zeroapi.bench.load.ZeroRpcClient;
 import io.zeroapi.bench.server.GrpcEchoServer;
 import io.zeroapi.bench.server.MsgpackEchoServer;
 import io.zeroapi.bench.server.MsgpackPollEchoServer;
@@ -34,7 +35,11 @@ final class Targets {
     private Targets() {
     }
 
-    static List<Target> all(ZContext context) {
+    /**
+     * The default targets; raw DEALERs live on {@code context}, Zero clients on {@code zeroContext} (one I/O
+     * thread, as the application's shared {@code ZContext} bean).
+     */
+    static List<Target> all(ZContext context, ZContext zeroContext) {
         byte[] payload = new ZeroCodec().encode(User.JOHN);
         ZeroFrames frames = new ZeroFrames("echo", payload);
         return List.of(
@@ -42,9 +47,9 @@ final class Targets {
                         port -> new DealerClient(context, tcp(port), frames), STANDARD),
                 new Target(MSGPACK, MsgpackEchoServer.class.getName(), List.of(),
                         port -> new DealerClient(context, tcp(port), frames), STANDARD),
-                zero("zero", "inline", port -> new DealerClient(context, tcp(port), frames), STANDARD),
-                zero("zero-sync", "sync", port -> new DealerClient(context, tcp(port), frames), STANDARD),
-                zero("zero-async", "async", port -> new DealerClient(context, tcp(port), frames),
+                zero("zero", "inline", port -> new ZeroRpcClient(zeroContext, tcp(port)), STANDARD),
+                zero("zero-sync", "sync", port -> new ZeroRpcClient(zeroContext, tcp(port)), STANDARD),
+                zero("zero-async", "async", port -> new ZeroRpcClient(zeroContext, tcp(port)),
                         List.of(Pattern.ASYNC128)),
                 new Target("grpc", GrpcEchoServer.class.getName(), List.of("default"),
                         port -> new GrpcClient(port, false, payload), STANDARD),
