@@ -7,7 +7,7 @@ import org.zeromq.ZMQ;
 /**
  * Opens fresh DEALER sockets to a Zero-shaped server and proves each one works with a first call before it
  * is used, working around JeroMQ 0.6.0's occasional connect hang: a short handshake interval makes a stuck
- * handshake retry within 0.5 s, and a socket that gives no answer is replaced.
+ * handshake retry within 0.5 s, and a socket that gives no answer is replaced (and reported on stderr).
  */
 final class DealerSockets {
 
@@ -35,6 +35,8 @@ final class DealerSockets {
                 return socket;
             }
             context.destroySocket(socket);
+            System.err.printf("[bench] first frame on a fresh DEALER to %s got no answer (attempt %d)%n", address,
+                    attempt + 1);
         }
         throw new IllegalStateException("No answer from " + address + " after " + ATTEMPTS + " connects");
     }
