@@ -25,6 +25,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -35,7 +36,8 @@ import org.springframework.util.StringUtils;
  * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, closed when the
  * context is destroyed and before the {@link ZContext}), and on top of it {@code <name>AsyncZeroClient},
  * {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient}, all lazy and qualified by
- * {@code name}. The address is resolved on the first call, so it may refer to a port published later.
+ * {@code name}. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
+ * refer to a port published later, such as {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
@@ -65,6 +67,7 @@ final class ZeroClientBeanRegistrar
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
         Binder binder = Binder.get(environment);
+        Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
         Duration defaultTimeout = binder.bindOrCreate("zero.client", ZeroClientProperties.class).timeout();
         ZeroClientsProperties properties = binder.bindOrCreate("zero", ZeroClientsProperties.class);
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
@@ -77,7 +80,8 @@ final class ZeroClientBeanRegistrar
                                 + "zero.clients." + name + ".address to tcp://host:port or host:port");
             }
             Duration timeout = (client.timeout() != null) ? client.timeout() : defaultTimeout;
-            register(registry, name, client.address(), timeout, reactor);
+            String address = unresolved.bind("zero.clients." + name + ".address", String.class).orElse(client.address());
+            register(registry, name, address, timeout, reactor);
         }
     }
 

@@ -125,8 +125,9 @@ class ZeroClientAutoConfigurationTests {
     }
 
     @Test
-    void shouldResolveAddressPlaceholderOnFirstCall() {
-        runner.withPropertyValues("zero.clients.echo.address=tcp://127.0.0.1:${test.echo.port}", "zero.clients.echo.timeout=20s").run(context -> {
+    void shouldResolveAddressPlaceholderOnFirstCallEvenWithADefault() {
+        runner.withPropertyValues("zero.clients.echo.address=tcp://127.0.0.1:${test.echo.port:1}",
+                "zero.clients.echo.timeout=20s").run(context -> {
             assertThat(context).hasNotFailed();
             ZeroClient client = context.getBean(ZeroClient.class);
             ZContext zeroContext = context.getBean(ZContext.class);
