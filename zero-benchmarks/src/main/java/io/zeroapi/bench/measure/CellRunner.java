@@ -1,0 +1,58 @@
+package io.zeroapi.bench.measure;
+
+import io.zeroapi.bench.load.Load;
+import io.zeroapi.bench.load.Recorder;
+
+/**
+ * Measures one cell once: starts its load, lets it warm up, samples both processes' CPU around the measuring
+ * window, stops the load and turns the recorder's counts into a {@link RoundResult}.
+ */
+public final class CellRunner {
+
+    private static final int LATENCY_CAPACITY = 1 << 22;
+
+    private final Recorder recorder = new Recorder(LATENCY_CAPACITY);
+
+    private final long selfPid = ProcessHandle.current().pid();
+
+    /** Runs {@code load} against the server {@code serverPid} for a warm-up then a measuring window. */
+    public RoundResult run(Load load, long serverPid, double warmupSeconds, double windowSeconds)
+            throws Exception {
+        recorder.reset();
+        load.start(recorder);
+        double serverBefore;
+        double serverAfter;
+        double clientBefore;
+        double clientAfter;
+        try {
+            sleep(warmupSeconds);
+            serverBefore = ProcessCpu.seconds(serverPid);
+            clientBefore = ProcessCpu.seconds(selfPid);
+            recorder.begin();
+            sleep(windowSeconds);
+            recorder.end();
+            serverAfter = ProcessCpu.seconds(serverPid);
+            clientAfter = ProcessCpu.seconds(selfPid);
+        }
+        finally {
+            load.stop();
+        }
+        int completed = recorder.completed();
+        long[] latencies = recorder.sortedLatencies();
+        return new RoundResult(completed / recorder.windowSeconds(), Stats.percentile(latencies, 50) / 1_000,
+                Stats.percentile(latencies, 99) / 1_000, perRequest(serverBefore, serverAfter, completed),
+                perRequest(clientBefore, clientAfter, completed), recorder.errors());
+    }
+
+    private static double perRequest(double before, double after, int completed) {
+        if (before < 0 || after < 0 || completed == 0) {
+            return Double.NaN;
+        }
+        return (after - before) * 1e6 / completed;
+    }
+
+    private static void sleep(double seconds) throws InterruptedException {
+        Thread.sleep((long) (seconds * 1_000));
+    }
+
+}

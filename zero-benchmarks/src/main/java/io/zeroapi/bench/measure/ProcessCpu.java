@@ -1,0 +1,37 @@
+package io.zeroapi.bench.measure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by a process (user + system), read from {@code /proc/<pid>/stat} in clock ticks of
+ * 10 ms (Linux's {@code USER_HZ} of 100); -1 where {@code /proc} is not available.
+ */
+public final class ProcessCpu {
+
+    private static final double SECONDS_PER_TICK = 0.01;
+
+    private static final int UTIME_AFTER_COMMAND = 11;
+
+    private ProcessCpu() {
+    }
+
+    /** CPU seconds used by {@code pid} so far, or -1 when unknown. */
+    public static double seconds(long pid) {
+        try {
+            return parseSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        }
+        catch (IOException | RuntimeException ex) {
+            return -1;
+        }
+    }
+
+    /** Parses the CPU seconds (utime + stime) out of the text of a {@code /proc/<pid>/stat} file. */
+    static double parseSeconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        long ticks = Long.parseLong(fields[UTIME_AFTER_COMMAND]) + Long.parseLong(fields[UTIME_AFTER_COMMAND + 1]);
+        return ticks * SECONDS_PER_TICK;
+    }
+
+}

@@ -1,0 +1,73 @@
+package io.zeroapi.bench.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders {@link Results} and the issue's bars as markdown: one row per cell grouped by pattern, medians of the
+ * rounds, and ratios to the raw echo, the msgpack echo and gRPC-java with {@code directExecutor}, each paired
+ * per round.
+ */
+public final class ResultTable {
+
+    private static final String[] BASELINES = { "raw", "msgpack", "grpc-direct" };
+
+    private final Results results;
+
+    private final List<String> patternOrder;
+
+    public ResultTable(Results results, List<String> patternOrder) {
+        this.results = results;
+        this.patternOrder = patternOrder;
+    }
+
+    /** The table of every cell. */
+    public String cells() {
+        StringBuilder out = new StringBuilder();
+        out.append("| pattern | target | req/s | p50 us | p99 us | srv CPU us/req | cli CPU us/req ")
+            .append("| x raw | x msgpack | x grpc-direct | errors |\n")
+            .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String pattern : patternOrder) {
+            for (String[] cell : results.cells()) {
+                if (cell[1].equals(pattern)) {
+                    row(out, cell[0], pattern);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private void row(StringBuilder out, String target, String pattern) {
+        out.append("| ").append(pattern).append(" | ").append(target)
+            .append(" | ").append(format("%,.0f", results.median(target, pattern, r -> r.requestsPerSecond())))
+            .append(" | ").append(format("%,.0f", results.median(target, pattern, r -> r.p50Micros())))
+            .append(" | ").append(format("%,.0f", results.median(target, pattern, r -> r.p99Micros())))
+            .append(" | ").append(format("%.1f", results.median(target, pattern, r -> r.serverCpuMicrosPerRequest())))
+            .append(" | ").append(format("%.1f", results.median(target, pattern, r -> r.clientCpuMicrosPerRequest())));
+        for (String baseline : BASELINES) {
+            out.append(" | ").append(format("%.2f", results.pairedRatio(target, pattern, baseline)));
+        }
+        out.append(" | ").append(results.errors(target, pattern)).append(" |\n");
+    }
+
+    /** The table of bars: each bar's ratio for {@code primary} (judged) and for {@code reference} (shown). */
+    public String bars(List<Bar> bars, String primary, String reference) {
+        StringBuilder out = new StringBuilder();
+        out.append("| bar | ").append(primary).append(" | met? | ").append(reference).append(" |\n")
+            .append("|---|---:|---|---:|\n");
+        for (Bar bar : bars) {
+            String measured = bar.baseline() == null ? bar.target() : primary;
+            double ratio = bar.ratio(results, measured);
+            String verdict = Double.isNaN(ratio) ? "not run" : bar.isMet(ratio) ? "**met**" : "**missed**";
+            String shown = bar.baseline() == null ? "-" : format("%.2f", bar.ratio(results, reference));
+            out.append("| ").append(bar.text()).append(" | ").append(format("%.2f", ratio)).append(" | ")
+                .append(verdict).append(" | ").append(shown).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String format(String format, double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
+    }
+
+}

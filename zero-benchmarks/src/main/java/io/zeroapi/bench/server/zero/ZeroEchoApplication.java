@@ -1,0 +1,26 @@
+package io.zeroapi.bench.server.zero;
+
+import io.zeroapi.bench.server.ChildProcess;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Target (3): a Spring Boot application (no web server) serving one {@code @ZeroRpc("echo")} method with Zero
+ * for Spring. The property {@code bench.echo} picks the handler: {@code inline} (nonBlocking, runs on the I/O
+ * thread), {@code sync} (default worker pool) or {@code async} (a future completed after 10 ms by a timer).
+ * Pass Spring properties as {@code --name=value} arguments.
+ */
+@SpringBootApplication
+public class ZeroEchoApplication {
+
+    public static void main(String[] args) {
+        ChildProcess.exitWhenParentExits();
+        SpringApplication application = new SpringApplication(ZeroEchoApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        ConfigurableApplicationContext context = application.run(args);
+        ChildProcess.announcePort(context.getEnvironment().getRequiredProperty("local.zero.server.port", Integer.class));
+    }
+
+}
