@@ -1,0 +1,131 @@
+package io.zeroapi.autoconfigure.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.zeroapi.AsyncZeroClient;
+import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.client.DefaultAsyncZeroClient;
+import io.zeroapi.client.DefaultReactiveZeroClient;
+import io.zeroapi.client.DefaultZeroClient;
+import io.zeroapi.client.ZeroConnection;
+import org.zeromq.ZContext;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Registers the beans of each client configured under {@code zero.clients.<name>}: a lazy
+ * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, closed when the
+ * context is destroyed and before the {@link ZContext}), and on top of it {@code <name>AsyncZeroClient},
+ * {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient}, all lazy and qualified by
+ * {@code name}. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
+ * refer to a port published later, such as {@code ${local.zero.server.port}}.
+ */
+final class ZeroClientBeanRegistrar
+        implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
+
+    private static final String REACTOR = "reactor.core.publisher.Mono";
+
+    private final Environment environment;
+
+    private ConfigurableListableBeanFactory beanFactory;
+
+    private ClassLoader classLoader;
+
+    ZeroClientBeanRegistrar(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+        this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
+        Binder binder = Binder.get(environment);
+        Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
+        Duration defaultTimeout = binder.bindOrCreate("zero.client", ZeroClientProperties.class).timeout();
+        ZeroClientsProperties properties = binder.bindOrCreate("zero", ZeroClientsProperties.class);
+        boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
+        for (Map.Entry<String, ZeroClientsProperties.Client> entry : properties.clients().entrySet()) {
+            String name = entry.getKey();
+            ZeroClientsProperties.Client client = entry.getValue();
+            if (!StringUtils.hasText(client.address())) {
+                throw new InvalidConfigurationPropertyValueException("zero.clients." + name + ".address",
+                        client.address(), "Zero client '" + name + "' needs the address of its server: set "
+                                + "zero.clients." + name + ".address to tcp://host:port or host:port");
+            }
+            Duration timeout = (client.timeout() != null) ? client.timeout() : defaultTimeout;
+            String address = unresolved.bind("zero.clients." + name + ".address", String.class).orElse(client.address());
+            register(registry, name, address, timeout, reactor);
+        }
+    }
+
+    private void register(BeanDefinitionRegistry registry, String name, String address, Duration timeout,
+            boolean reactor) {
+        String connection = name + "ZeroClientConnection";
+        String async = name + "AsyncZeroClient";
+        RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
+                () -> createConnection(connection, address));
+        connectionDefinition.setLazyInit(true);
+        connectionDefinition.setAutowireCandidate(false);
+        connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+        connectionDefinition.setDestroyMethodName("close");
+        registry.registerBeanDefinition(connection, connectionDefinition);
+        registry.registerBeanDefinition(async, client(name, DefaultAsyncZeroClient.class,
+                () -> new DefaultAsyncZeroClient(beanFactory.getBean(connection, ZeroConnection.class),
+                        beanFactory.getBean(ZeroCodec.class), timeout)));
+        registry.registerBeanDefinition(name + "ZeroClient", client(name, DefaultZeroClient.class,
+                () -> new DefaultZeroClient(beanFactory.getBean(async, DefaultAsyncZeroClient.class))));
+        if (reactor) {
+            registry.registerBeanDefinition(name + "ReactiveZeroClient", client(name, DefaultReactiveZeroClient.class,
+                    () -> new DefaultReactiveZeroClient(beanFactory.getBean(async, AsyncZeroClient.class))));
+        }
+    }
+
+    private static <T> RootBeanDefinition client(String name, Class<T> type, Supplier<T> supplier) {
+        RootBeanDefinition definition = new RootBeanDefinition(type, supplier);
+        definition.setLazyInit(true);
+        definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+        return definition;
+    }
+
+    private ZeroConnection createConnection(String beanName, String address) {
+        String[] contexts = beanFactory.getBeanNamesForType(ZContext.class);
+        if (contexts.length != 1) {
+            throw new NoSuchBeanDefinitionException(ZContext.class,
+                    "Zero clients need exactly one ZContext bean, found " + contexts.length);
+        }
+        beanFactory.registerDependentBean(contexts[0], beanName);
+        ZContext context = beanFactory.getBean(contexts[0], ZContext.class);
+        return new ZeroConnection(context, () -> environment.resolveRequiredPlaceholders(address));
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    }
+}

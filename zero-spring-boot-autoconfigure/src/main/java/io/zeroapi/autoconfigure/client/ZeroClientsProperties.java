@@ -1,0 +1,34 @@
+package io.zeroapi.autoconfigure.client;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The named Zero clients of the application ({@code zero.clients.<name>.*}); each name gets a
+ * {@code ZeroClient}, an {@code AsyncZeroClient} and, with Reactor, a {@code ReactiveZeroClient} bean
+ * qualified by that name.
+ *
+ * @param clients Named clients, each with the address of its server and an optional timeout.
+ */
+@ConfigurationProperties("zero")
+public record ZeroClientsProperties(Map<String, Client> clients) {
+
+    public ZeroClientsProperties {
+        clients = (clients != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(clients)) : Map.of();
+    }
+
+    /**
+     * One named client.
+     *
+     * @param address Address of the server: {@code tcp://host:port} or {@code host:port}; may hold
+     * placeholders resolved on the first call, such as {@code ${local.zero.server.port}}.
+     * @param timeout Time a call of this client waits for its reply unless the call sets its own timeout;
+     * falls back to {@code zero.client.timeout}.
+     */
+    public record Client(String address, Duration timeout) {
+    }
+}

@@ -1,0 +1,105 @@
+package io.zeroapi.client;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import io.zeroapi.AsyncZeroClient;
+import io.zeroapi.ZeroException;
+import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.codec.ZeroCodecException;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * The {@link AsyncZeroClient} over a {@link ZeroConnection}: encodes the argument with the {@link ZeroCodec},
+ * sends the call and reads the reply. Thread-safe.
+ */
+public final class DefaultAsyncZeroClient implements AsyncZeroClient {
+
+    private final ZeroConnection connection;
+
+    private final ZeroCodec codec;
+
+    private final ReplyReader reader;
+
+    private final Duration defaultTimeout;
+
+    /**
+     * Creates a client.
+     * @param connection the connection to the server (may be shared with other clients)
+     * @param codec the msgpack codec
+     * @param defaultTimeout the timeout of calls that do not give their own
+     */
+    public DefaultAsyncZeroClient(ZeroConnection connection, ZeroCodec codec, Duration defaultTimeout) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.defaultTimeout = checkTimeout(defaultTimeout);
+        this.reader = new ReplyReader(codec);
+    }
+
+    /** The timeout of calls that do not give their own. */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    @Override
+    public CompletableFuture<Object> call(String rpc, Object arg) {
+        return send(rpc, arg, null, defaultTimeout);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(String rpc, Object arg, Class<T> returnType) {
+        return send(rpc, arg, Objects.requireNonNull(returnType, "returnType"), defaultTimeout);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType) {
+        return send(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), defaultTimeout);
+    }
+
+    @Override
+    public CompletableFuture<Object> call(String rpc, Object arg, Duration timeout) {
+        return send(rpc, arg, null, checkTimeout(timeout));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(String rpc, Object arg, Class<T> returnType, Duration timeout) {
+        return send(rpc, arg, Objects.requireNonNull(returnType, "returnType"), checkTimeout(timeout));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType,
+            Duration timeout) {
+        return send(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), checkTimeout(timeout));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> send(String rpc, Object arg, Type returnType, Duration timeout) {
+        Objects.requireNonNull(rpc, "rpc");
+        byte[] payload;
+        try {
+            payload = (arg != null) ? codec.encode(arg) : null;
+        }
+        catch (ZeroCodecException ex) {
+            return CompletableFuture.failedFuture(
+                    new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
+        }
+        Type type = (returnType == Object.class) ? null : returnType;
+        return (CompletableFuture<T>) (CompletableFuture<?>) connection.call(rpc, payload, type, timeout, reader);
+    }
+
+    private static Duration checkTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return timeout;
+    }
+
+    @Override
+    public String toString() {
+        return "DefaultAsyncZeroClient[" + connection + "]";
+    }
+}

@@ -1,0 +1,139 @@
+package io.zeroapi.autoconfigure.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zeroapi.AsyncZeroClient;
+import io.zeroapi.ZeroClient;
+import io.zeroapi.ZeroConnectionException;
+import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
+import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.frame.ResponseFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.SmartLifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clients stay usable while lifecycles stop (a Zero server drains at phase {@code DEFAULT_PHASE - 1024}) and
+ * are closed with the context's beans, before the shared ZeroMQ context.
+ */
+class ZeroClientShutdownTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ZeroAutoConfiguration.class, ZeroClientAutoConfiguration.class));
+
+    private ZContext serverContext;
+
+    private ZMQ.Socket router;
+
+    private Thread server;
+
+    private int port;
+
+    private volatile boolean serving = true;
+
+    @BeforeEach
+    void startServer() {
+        serverContext = new ZContext(1);
+        router = serverContext.createSocket(SocketType.ROUTER);
+        router.setLinger(0);
+        port = router.bindToRandomPort("tcp://127.0.0.1");
+        server = new Thread(this::echoExceptSlow, "echo-router");
+        server.start();
+    }
+
+    private void echoExceptSlow() {
+        router.setReceiveTimeOut(20);
+        try {
+            while (serving) {
+                byte[] identity = router.recv();
+                if (identity == null) {
+                    continue;
+                }
+                RequestFrame request = RequestFrame.parse(router.recv());
+                if (!request.function().equals("slow")) {
+                    router.sendMore(identity);
+                    router.send(ResponseFrame.encode(request.id(), request.payload()));
+                }
+            }
+        }
+        finally {
+            serverContext.destroySocket(router);
+        }
+    }
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        serving = false;
+        server.join();
+        serverContext.close();
+    }
+
+    @Test
+    void shouldCallDuringLifecycleStopAndCloseBeforeZeroContext() {
+        AtomicReference<Object> replyDuringStop = new AtomicReference<>();
+        AtomicReference<CompletableFuture<Object>> pending = new AtomicReference<>();
+        AtomicReference<ZContext> zeroContext = new AtomicReference<>();
+        runner.withPropertyValues("zero.clients.echo.address=127.0.0.1:" + port, "zero.clients.echo.timeout=20s")
+            .withBean("drainingLifecycle", DrainingLifecycle.class, () -> new DrainingLifecycle(replyDuringStop))
+            .run(context -> {
+                AsyncZeroClient client = context.getBean(AsyncZeroClient.class);
+                assertThat(client.call("echo", "up")).succeedsWithin(Duration.ofSeconds(20)).isEqualTo("up");
+                pending.set(client.call("slow", 1));
+                zeroContext.set(context.getBean(ZContext.class));
+                context.getBean(DrainingLifecycle.class).client = context.getBean(ZeroClient.class);
+            });
+        assertThat(replyDuringStop.get()).isEqualTo("stopping");
+        assertThat(pending.get()).failsWithin(Duration.ofSeconds(5))
+            .withThrowableThat()
+            .havingCause()
+            .isInstanceOf(ZeroConnectionException.class)
+            .withMessageEndingWith("client closed");
+        assertThat(zeroContext.get().isClosed()).isTrue();
+    }
+
+    /** Stands in for the Zero server's lifecycle: calls a client while it stops. */
+    static class DrainingLifecycle implements SmartLifecycle {
+
+        private final AtomicReference<Object> replyDuringStop;
+
+        volatile ZeroClient client;
+
+        private volatile boolean running;
+
+        DrainingLifecycle(AtomicReference<Object> replyDuringStop) {
+            this.replyDuringStop = replyDuringStop;
+        }
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            replyDuringStop.set(client.call("echo", "stopping"));
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return DEFAULT_PHASE - 1024;
+        }
+    }
+}
