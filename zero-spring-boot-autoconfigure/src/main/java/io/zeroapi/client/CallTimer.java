@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one daemon thread that expires the calls of every client. Cancelled expirations are removed at once,
- * so its queue holds at most one task per call in flight.
+ * so its queue holds at most one task per call in flight. The thread ends after a second without calls, so
+ * none is left once every client is closed.
  */
 final class CallTimer {
 
@@ -23,6 +24,8 @@ final class CallTimer {
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
+        executor.setKeepAliveTime(1, TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
         return executor;
     }
 

@@ -1,6 +1,9 @@
 package io.zeroapi.server;
 
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,12 +18,21 @@ import zmq.ZError;
  * (up to a batch) without blocking and dispatches it, sends every queued reply, and only then blocks in a poll
  * on the ROUTER and the reply queue's wake-up signal. On stop it keeps answering (new calls get "server is
  * shutting down") until no call is in flight or the grace period has passed, then closes the socket.
+ * <p>
+ * A reply the ROUTER refuses because the caller's queue is full (the caller sends faster than it reads) is kept
+ * and retried, and no new request is read until every kept reply is sent: the backlog stays bounded and the
+ * pressure goes back to the callers over TCP. A reply its caller has not made room for within
+ * {@link #UNSENT_REPLY_TIMEOUT_NANOS} is dropped with a warning.
  */
 final class ServerLoop implements Runnable {
 
     private static final Log logger = LogFactory.getLog(ZeroServer.class);
 
     private static final int BATCH = 256;
+
+    private static final long UNSENT_REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private static final long UNSENT_RETRY_MILLIS = 1;
 
     private final ZContext context;
 
@@ -33,6 +45,8 @@ final class ServerLoop implements Runnable {
     private final RateLimitedLog log;
 
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+    private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
 
     private volatile boolean stopRequested;
 
@@ -75,10 +89,12 @@ final class ServerLoop implements Runnable {
     public void run() {
         replies.owner(Thread.currentThread());
         ZMQ.Poller poller = context.createPoller(2);
+        ZMQ.Poller retryPoller = context.createPoller(1);
         try {
             poller.register(router, ZMQ.Poller.POLLIN);
             poller.register(replies.signal(), ZMQ.Poller.POLLIN);
-            loop(poller);
+            retryPoller.register(replies.signal(), ZMQ.Poller.POLLIN);
+            loop(poller, retryPoller);
         }
         catch (ZMQException ex) {
             if (ex.getErrorCode() != ZError.ETERM) {
@@ -89,20 +105,21 @@ final class ServerLoop implements Runnable {
             logger.error("Zero server I/O thread failed", ex);
         }
         finally {
+            retryPoller.close();
             closeQuietly(poller);
             replies.close();
             terminated.complete(null);
         }
     }
 
-    private void loop(ZMQ.Poller poller) {
+    private void loop(ZMQ.Poller poller, ZMQ.Poller retryPoller) {
         boolean draining = false;
         while (true) {
             if (stopRequested && !draining) {
                 draining = true;
                 dispatcher.drain();
             }
-            int received = receive();
+            int received = unsent.isEmpty() ? receive() : 0;
             boolean sent = send();
             if (draining && (dispatcher.inFlight() == 0 || !waitForever && System.nanoTime() - stopDeadline >= 0)) {
                 if (dispatcher.inFlight() > 0) {
@@ -111,7 +128,16 @@ final class ServerLoop implements Runnable {
                 }
                 return;
             }
-            if (received < BATCH && !sent) {
+            if (!unsent.isEmpty()) {
+                if (sent) {
+                    continue;
+                }
+                retryPoller.poll(UNSENT_RETRY_MILLIS);
+                if (retryPoller.pollin(0)) {
+                    replies.consumeSignal();
+                }
+            }
+            else if (received < BATCH && !sent) {
                 poller.poll(pollTimeout(draining));
                 if (poller.pollin(1)) {
                     replies.consumeSignal();
@@ -157,27 +183,55 @@ final class ServerLoop implements Runnable {
 
     private boolean send() {
         replies.rearm();
-        boolean sent = false;
+        boolean sent = retryUnsent();
         Reply reply;
         while ((reply = replies.poll()) != null) {
-            dispatcher.replied(reply);
             sent = true;
-            try {
-                if (router.send(reply.identity(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                    router.send(reply.frame(), ZMQ.DONTWAIT);
-                }
-                else {
-                    log.debug("unsent", "Dropped a reply: the caller's queue is full (EAGAIN)");
-                }
-            }
-            catch (ZMQException ex) {
-                if (ex.getErrorCode() != ZError.EHOSTUNREACH) {
-                    throw ex;
-                }
-                log.debug("unreachable", "Dropped a reply: the caller has disconnected");
+            if (!trySend(reply)) {
+                unsent.add(new Unsent(reply, System.nanoTime()));
             }
         }
         return sent;
+    }
+
+    private boolean retryUnsent() {
+        boolean progress = false;
+        long now = System.nanoTime();
+        for (Iterator<Unsent> it = unsent.iterator(); it.hasNext();) {
+            Unsent next = it.next();
+            if (trySend(next.reply())) {
+                it.remove();
+                progress = true;
+            }
+            else if (now - next.since() > UNSENT_REPLY_TIMEOUT_NANOS) {
+                it.remove();
+                dispatcher.replied(next.reply());
+                log.warn("unsent", "Dropped a reply: the caller has not read its replies for "
+                        + TimeUnit.NANOSECONDS.toSeconds(UNSENT_REPLY_TIMEOUT_NANOS) + "s", null);
+            }
+        }
+        return progress;
+    }
+
+    /** Sends a reply, or returns {@code false} if the caller's queue is full and it must be retried. */
+    private boolean trySend(Reply reply) {
+        try {
+            if (!router.send(reply.identity(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                return false;
+            }
+            router.send(reply.frame(), ZMQ.DONTWAIT);
+        }
+        catch (ZMQException ex) {
+            if (ex.getErrorCode() != ZError.EHOSTUNREACH) {
+                throw ex;
+            }
+            log.debug("unreachable", "Dropped a reply: the caller has disconnected");
+        }
+        dispatcher.replied(reply);
+        return true;
+    }
+
+    private record Unsent(Reply reply, long since) {
     }
 
     private void closeQuietly(ZMQ.Poller poller) {

@@ -1,0 +1,74 @@
+package io.zeroapi.robustness;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+import io.zeroapi.ZeroRpc;
+import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.server.ZeroRpcEndpoint;
+import io.zeroapi.server.ZeroRpcEndpointFactory;
+import io.zeroapi.server.ZeroServer;
+import io.zeroapi.server.ZeroServerSettings;
+import org.zeromq.ZContext;
+
+import org.springframework.core.ReactiveAdapterRegistry;
+
+/**
+ * Starts {@link ZeroServer}s on a free loopback port without an application context, and finds live threads.
+ */
+final class RobustServers {
+
+    private RobustServers() {
+    }
+
+    static ZeroServer start(ZContext context, Object bean, Executor workers, long maxMessageSize, int maxInFlight) {
+        return start(context, bean, workers, 0, maxMessageSize, maxInFlight);
+    }
+
+    static ZeroServer start(ZContext context, Object bean, Executor workers, int port, long maxMessageSize,
+            int maxInFlight) {
+        ZeroServer server = new ZeroServer(context, new ZeroCodec(), endpoints(bean), workers,
+                new ZeroServerSettings("127.0.0.1", port, maxMessageSize, maxInFlight));
+        server.start();
+        return server;
+    }
+
+    static List<ZeroRpcEndpoint> endpoints(Object bean) {
+        ZeroRpcEndpointFactory factory = new ZeroRpcEndpointFactory(ReactiveAdapterRegistry.getSharedInstance());
+        Method[] methods = bean.getClass().getDeclaredMethods();
+        java.util.Arrays.sort(methods, Comparator.comparing(Method::getName));
+        List<ZeroRpcEndpoint> endpoints = new ArrayList<>();
+        for (Method method : methods) {
+            ZeroRpc rpc = method.getAnnotation(ZeroRpc.class);
+            if (rpc != null) {
+                endpoints.add(factory.create("robustFunctions", bean, method, rpc.value(), rpc.nonBlocking()));
+            }
+        }
+        return endpoints;
+    }
+
+    /** Names of live threads starting with {@code prefix}. */
+    static Set<String> threads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(Thread::isAlive)
+            .map(Thread::getName)
+            .filter(name -> name.startsWith(prefix))
+            .collect(Collectors.toSet());
+    }
+
+    /** Used heap after a full collection, in bytes. */
+    static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+}
