@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,13 +15,14 @@ import org.zeromq.ZMQException;
 import zmq.ZError;
 
 /**
- * The I/O thread's loop; the only code touching the ROUTER socket. Each turn receives everything available
- * (up to a batch) without blocking and dispatches it, sends every queued reply, and only then blocks in a poll
- * on the ROUTER and the reply queue's wake-up signal. On stop it keeps answering (new calls get "server is
+ * The I/O thread's loop; the only code touching the ROUTER socket. Each turn sends every queued reply, then
+ * blocks in the ROUTER's {@code recv} for the next message and takes whatever else is there (up to a batch)
+ * without blocking, and dispatches it. Replies from other threads wake it with a message on the same ROUTER
+ * (see {@link ReplyQueue}), so it never waits in a poller. On stop it keeps answering (new calls get "server is
  * shutting down") until no call is in flight or the grace period has passed, then closes the socket.
  * <p>
  * A reply the ROUTER refuses because the caller's queue is full (the caller sends faster than it reads) is kept
- * and retried, and no new request is read until every kept reply is sent: the backlog stays bounded and the
+ * and retried every millisecond, and no new request is read until every kept reply is sent: the backlog stays bounded and the
  * pressure goes back to the callers over TCP. A reply its caller has not made room for within
  * {@link #UNSENT_REPLY_TIMEOUT_NANOS} is dropped with a warning.
  */
@@ -32,7 +34,7 @@ final class ServerLoop implements Runnable {
 
     private static final long UNSENT_REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private static final long UNSENT_RETRY_MILLIS = 1;
+    private static final long UNSENT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final ZContext context;
 
@@ -47,6 +49,10 @@ final class ServerLoop implements Runnable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
     private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
+
+    private int receiveTimeout = -1;
+
+    private boolean draining;
 
     private volatile boolean stopRequested;
 
@@ -88,13 +94,8 @@ final class ServerLoop implements Runnable {
     @Override
     public void run() {
         replies.owner(Thread.currentThread());
-        ZMQ.Poller poller = context.createPoller(2);
-        ZMQ.Poller retryPoller = context.createPoller(1);
         try {
-            poller.register(router, ZMQ.Poller.POLLIN);
-            poller.register(replies.signal(), ZMQ.Poller.POLLIN);
-            retryPoller.register(replies.signal(), ZMQ.Poller.POLLIN);
-            loop(poller, retryPoller);
+            loop();
         }
         catch (ZMQException ex) {
             if (ex.getErrorCode() != ZError.ETERM) {
@@ -105,21 +106,15 @@ final class ServerLoop implements Runnable {
             logger.error("Zero server I/O thread failed", ex);
         }
         finally {
-            retryPoller.close();
-            closeQuietly(poller);
             replies.close();
+            closeRouter();
             terminated.complete(null);
         }
     }
 
-    private void loop(ZMQ.Poller poller, ZMQ.Poller retryPoller) {
-        boolean draining = false;
+    private void loop() {
         while (true) {
-            if (stopRequested && !draining) {
-                draining = true;
-                dispatcher.drain();
-            }
-            int received = unsent.isEmpty() ? receive() : 0;
+            checkStop();
             boolean sent = send();
             if (draining && (dispatcher.inFlight() == 0 || !waitForever && System.nanoTime() - stopDeadline >= 0)) {
                 if (dispatcher.inFlight() > 0) {
@@ -129,43 +124,58 @@ final class ServerLoop implements Runnable {
                 return;
             }
             if (!unsent.isEmpty()) {
-                if (sent) {
-                    continue;
+                if (!sent) {
+                    LockSupport.parkNanos(UNSENT_RETRY_NANOS);
                 }
-                retryPoller.poll(UNSENT_RETRY_MILLIS);
-                if (retryPoller.pollin(0)) {
-                    replies.consumeSignal();
-                }
+                continue;
             }
-            else if (received < BATCH && !sent) {
-                poller.poll(pollTimeout(draining));
-                if (poller.pollin(1)) {
-                    replies.consumeSignal();
-                }
-            }
+            receive(receiveTimeout(draining));
         }
     }
 
-    private long pollTimeout(boolean draining) {
+    /** Starts draining once a stop was requested: from then on, new calls are refused. */
+    private void checkStop() {
+        if (stopRequested && !draining) {
+            draining = true;
+            dispatcher.drain();
+        }
+    }
+
+    private int receiveTimeout(boolean draining) {
         if (!draining || waitForever) {
             return -1;
         }
-        return Math.max(1, (stopDeadline - System.nanoTime()) / 1_000_000 + 1);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (stopDeadline - System.nanoTime()) / 1_000_000 + 1));
     }
 
-    private int receive() {
+    /**
+     * Blocks for the first message (up to {@code timeoutMillis}; negative: no limit), then takes whatever else
+     * is there, up to a batch, without blocking.
+     */
+    private int receive(int timeoutMillis) {
+        if (timeoutMillis != receiveTimeout) {
+            router.setReceiveTimeOut(timeoutMillis);
+            receiveTimeout = timeoutMillis;
+        }
         int count = 0;
         while (count < BATCH) {
-            byte[] identity = router.recv(ZMQ.DONTWAIT);
+            byte[] identity = router.recv(count == 0 ? 0 : ZMQ.DONTWAIT);
             if (identity == null) {
                 break;
             }
             count++;
+            if (ReplyQueue.isWakeUp(identity)) {
+                while (router.hasReceiveMore()) {
+                    router.recv(0);
+                }
+                continue;
+            }
             if (!router.hasReceiveMore()) {
                 log.debug("frames", "Dropped a message of 1 frame; Zero requests have exactly 2 at the ROUTER");
                 continue;
             }
             byte[] data = router.recv(0);
+            checkStop();
             if (router.hasReceiveMore()) {
                 int frames = 2;
                 while (router.hasReceiveMore()) {
@@ -234,14 +244,9 @@ final class ServerLoop implements Runnable {
     private record Unsent(Reply reply, long since) {
     }
 
-    private void closeQuietly(ZMQ.Poller poller) {
-        try {
-            poller.close();
-        }
-        finally {
-            if (!context.isClosed()) {
-                context.destroySocket(router);
-            }
+    private void closeRouter() {
+        if (!context.isClosed()) {
+            context.destroySocket(router);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,8 @@ public final class ZeroServer {
             return;
         }
         ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+        String wakeEndpoint = "inproc://zero-server-wake-" + UUID.randomUUID();
+        String tcpEndpoint;
         try {
             router.setLinger(0);
             router.setRouterMandatory(true);
@@ -74,6 +77,8 @@ public final class ZeroServer {
             router.setRcvHWM(highWaterMark);
             router.setMaxMsgSize(settings.maxMessageSize());
             router.bind(settings.bindEndpoint());
+            tcpEndpoint = router.getLastEndpoint();
+            router.bind(wakeEndpoint);
         }
         catch (ZMQException ex) {
             context.destroySocket(router);
@@ -82,10 +87,10 @@ public final class ZeroServer {
             }
             throw ex;
         }
-        boundEndpoint = router.getLastEndpoint();
+        boundEndpoint = tcpEndpoint;
         port = Integer.parseInt(boundEndpoint.substring(boundEndpoint.lastIndexOf(':') + 1));
         RateLimitedLog log = new RateLimitedLog(logger, LOG_INTERVAL);
-        ReplyQueue replies = new ReplyQueue();
+        ReplyQueue replies = new ReplyQueue(context, wakeEndpoint);
         RequestDispatcher dispatcher = new RequestDispatcher(Map.copyOf(endpoints), new ReplyBodies(codec), workers,
                 replies, settings.maxInFlight(), log);
         loop = new ServerLoop(context, router, dispatcher, replies, log);
