@@ -1,5 +1,6 @@
 package io.zeroapi.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
 
@@ -10,26 +11,27 @@ import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import zmq.ZError;
 
 /**
- * The I/O thread of one {@link ZeroConnection}: the only thread that touches its DEALER. Each turn it waits
- * for a wake-up or a reply, moves newly submitted calls to its backlog, dispatches replies to their pending
- * calls by request id, and writes the backlog to the socket.
+ * The I/O thread of one {@link ZeroConnection}: the only thread that touches its socket. Each turn it moves newly
+ * submitted calls to its backlog, writes the backlog to the socket, then blocks in the socket's {@code recv} for
+ * the next reply or wake-up (see {@link Signal}) and dispatches replies to their pending calls by request id.
  * <p>
- * The DEALER is created on the first call and attaches its pipe only once a connection to the server has
- * completed its handshake (libzmq's {@code ZMQ_IMMEDIATE=1}; in JeroMQ 0.6.0 that is
- * {@code setDelayAttachOnConnect(true)}, because its {@code setImmediate(true)} is the default and means the
- * opposite). So a send only succeeds while the server is connected, and nothing is queued for a peer that is
- * not there.
- * Calls that cannot be sent stay in the backlog until the socket becomes writable; expired ones are skipped
- * and pruned, so a request is never delivered after its call timed out. A handshake interval of 500 ms
- * guards against JeroMQ 0.6.0's connect hang (a stuck handshake is retried instead of waiting 30 s).
+ * The socket is a ROUTER that connects to the server under a routing alias ({@code ZMQ_CONNECT_ROUTING_ID}), so
+ * the server sees an ordinary Zero client and the wake-ups can arrive on the same socket: the thread never waits
+ * in a poller (JeroMQ 0.6.0's poller busy-loops, which cost more than half the throughput on 2 cores).
  * <p>
- * Every new socket first sends Zero's {@code connect} handshake (as Python clients do) and holds the calls
- * until {@code "connected"} comes back. A socket whose handshake gets no answer within
- * {@link #PROBE_TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is replaced by a fresh one: under load
- * JeroMQ 0.6.0 can leave a new connection that never delivers its first call (its connect hang), and a call
- * written to it would be lost. Calls therefore go out only on a connection that has answered once.
+ * Every new connection first sends Zero's {@code connect} handshake (as Python clients do) and holds the calls
+ * until {@code "connected"} comes back. A connection whose handshake gets no answer within
+ * {@link #PROBE_TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is dropped for a fresh one under a new
+ * alias: under load JeroMQ 0.6.0 can leave a new connection that never delivers its first message (its connect
+ * hang), and a call written to it would be lost. Calls never sent when they expire fail with
+ * {@link ZeroConnectionException}. Once a connection has answered, requests go out at once and, while the server
+ * is away, wait in ZeroMQ's queue for it to come back (as with Python Zero's client); a handshake interval of
+ * 500 ms bounds a stuck reconnection.
  */
 final class ConnectionLoop implements Runnable {
 
@@ -45,6 +47,8 @@ final class ConnectionLoop implements Runnable {
 
     private static final long PROBE_TIMEOUT_MAX_MS = 8000;
 
+    private static final long RETRY_INTERVAL_MS = 10;
+
     private static final long PRUNE_INTERVAL_MS = 200;
 
     private static final int RECEIVE_BATCH = 4096;
@@ -53,25 +57,21 @@ final class ConnectionLoop implements Runnable {
 
     private final ZContext context;
 
+    private final ZMQ.Socket router;
+
     private final Signal signal;
 
     private final Queue<PendingCall> submitted;
-
-    private final int highWaterMark;
 
     private final ArrayDeque<PendingCall> backlog = new ArrayDeque<>();
 
     private volatile boolean running = true;
 
-    private ZMQ.Socket dealer;
+    private String endpoint;
 
-    private ZMQ.Poller idle;
+    private byte[] alias;
 
-    private ZMQ.Poller reading;
-
-    private ZMQ.Poller writing;
-
-    private long lastPrune;
+    private int generation;
 
     private RequestId probe;
 
@@ -83,13 +83,39 @@ final class ConnectionLoop implements Runnable {
 
     private long probeTimeout = PROBE_TIMEOUT_MS;
 
-    ConnectionLoop(ZeroConnection connection, ZContext context, Signal signal, Queue<PendingCall> submitted,
-            int highWaterMark) {
+    private int receiveTimeout = -1;
+
+    private long lastPrune;
+
+    ConnectionLoop(ZeroConnection connection, ZContext context, ZMQ.Socket router, Signal signal,
+            Queue<PendingCall> submitted) {
         this.connection = connection;
         this.context = context;
+        this.router = router;
         this.signal = signal;
         this.submitted = submitted;
-        this.highWaterMark = highWaterMark;
+    }
+
+    /**
+     * Creates the connection's socket, bound to the {@code inproc} endpoint its {@link Signal} connects to.
+     */
+    static ZMQ.Socket createSocket(ZContext context, String wakeEndpoint, int highWaterMark) {
+        ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        try {
+            socket.setLinger(0);
+            socket.setRouterMandatory(true);
+            socket.setHandshakeIvl(HANDSHAKE_INTERVAL_MS);
+            socket.setReconnectIVL(RECONNECT_INTERVAL_MS);
+            socket.setReconnectIVLMax(RECONNECT_INTERVAL_MAX_MS);
+            socket.setSndHWM(highWaterMark);
+            socket.setRcvHWM(highWaterMark);
+            socket.bind(wakeEndpoint);
+            return socket;
+        }
+        catch (RuntimeException ex) {
+            context.destroySocket(socket);
+            throw ex;
+        }
     }
 
     void stop() {
@@ -99,20 +125,13 @@ final class ConnectionLoop implements Runnable {
     @Override
     public void run() {
         try {
-            idle = context.createPoller(1);
-            idle.register(signal.receiver(), ZMQ.Poller.POLLIN);
             while (running) {
-                poll();
-                if (!running) {
-                    break;
-                }
                 signal.lower();
                 takeSubmitted();
-                if (dealer == null && !backlog.isEmpty()) {
-                    open();
+                if (endpoint == null && !backlog.isEmpty()) {
+                    connect();
                 }
-                if (dealer != null) {
-                    receive();
+                if (endpoint != null) {
                     if (probe != null) {
                         probe();
                     }
@@ -121,6 +140,16 @@ final class ConnectionLoop implements Runnable {
                     }
                 }
                 prune();
+                if (!running) {
+                    break;
+                }
+                receive(nextTimeout());
+            }
+        }
+        catch (ZMQException ex) {
+            if (running && ex.getErrorCode() != ZError.ETERM) {
+                logger.warn("Zero client I/O thread stopped unexpectedly", ex);
+                connection.terminated("connection terminated: " + ex);
             }
         }
         catch (RuntimeException ex) {
@@ -130,24 +159,24 @@ final class ConnectionLoop implements Runnable {
             }
         }
         finally {
-            closeSockets();
+            try {
+                context.destroySocket(router);
+            }
+            catch (RuntimeException ex) {
+                logger.debug("Ignoring a failure while closing a Zero client socket", ex);
+            }
         }
     }
 
-    private void poll() {
-        if (dealer == null) {
-            idle.poll(-1);
+    private int nextTimeout() {
+        if (probe != null) {
+            long left = probeDeadline - System.currentTimeMillis();
+            return (int) Math.max(1, Math.min(left, PRUNE_INTERVAL_MS));
         }
-        else if (probe != null) {
-            long wait = Math.max(1, probeDeadline - System.currentTimeMillis());
-            (probeSent ? reading : writing).poll(Math.min(wait, PRUNE_INTERVAL_MS));
+        if (!backlog.isEmpty()) {
+            return (int) (endpoint == null ? PRUNE_INTERVAL_MS : RETRY_INTERVAL_MS);
         }
-        else if (backlog.isEmpty()) {
-            reading.poll(-1);
-        }
-        else {
-            writing.poll(PRUNE_INTERVAL_MS);
-        }
+        return -1;
     }
 
     private void takeSubmitted() {
@@ -159,48 +188,99 @@ final class ConnectionLoop implements Runnable {
         }
     }
 
-    private void open() {
-        String endpoint = connection.resolvedAddress();
-        ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
+    private void connect() {
+        String target = connection.resolvedAddress();
+        generation++;
+        byte[] next = ("zero-server-" + generation).getBytes(StandardCharsets.US_ASCII);
         try {
-            socket.setLinger(0);
-            socket.setDelayAttachOnConnect(true);
-            socket.setHandshakeIvl(HANDSHAKE_INTERVAL_MS);
-            socket.setReconnectIVL(RECONNECT_INTERVAL_MS);
-            socket.setReconnectIVLMax(RECONNECT_INTERVAL_MAX_MS);
-            socket.setSndHWM(highWaterMark);
-            socket.setRcvHWM(highWaterMark);
-            socket.connect(endpoint);
+            router.setConnectRid(next);
+            router.connect(target);
         }
         catch (RuntimeException ex) {
-            context.destroySocket(socket);
             for (PendingCall call : backlog) {
-                call.fail(new ZeroConnectionException(call.rpc + ": cannot connect to " + endpoint + ": " + ex));
+                call.fail(new ZeroConnectionException(call.rpc + ": cannot connect to " + target + ": " + ex));
             }
             backlog.clear();
             return;
         }
-        dealer = socket;
+        endpoint = target;
+        alias = next;
         RequestId id = RequestId.random();
         probe = id;
         probeFrame = RequestFrame.connect(id.toBytes());
         probeSent = false;
         probeDeadline = System.currentTimeMillis() + probeTimeout;
-        reading = context.createPoller(2);
-        reading.register(signal.receiver(), ZMQ.Poller.POLLIN);
-        reading.register(dealer, ZMQ.Poller.POLLIN);
-        writing = context.createPoller(2);
-        writing.register(signal.receiver(), ZMQ.Poller.POLLIN);
-        writing.register(dealer, ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT);
     }
 
-    private void receive() {
+    /** Sends the connect handshake of a new connection, and replaces the connection when it goes unanswered. */
+    private void probe() {
+        if (!probeSent) {
+            probeSent = send(probeFrame);
+        }
+        if (System.currentTimeMillis() - probeDeadline >= 0) {
+            logger.debug("No answer to the connect handshake from " + endpoint + " within " + probeTimeout
+                    + " ms; opening a new connection");
+            probeTimeout = Math.min(probeTimeout * 2, PROBE_TIMEOUT_MAX_MS);
+            router.disconnect(endpoint);
+            endpoint = null;
+            probe = null;
+            if (!backlog.isEmpty()) {
+                connect();
+            }
+        }
+    }
+
+    private void flush() {
+        while (!backlog.isEmpty()) {
+            PendingCall call = backlog.peek();
+            if (!call.isDone()) {
+                if (!send(call.frame)) {
+                    return;
+                }
+                call.markSent();
+            }
+            backlog.poll();
+        }
+    }
+
+    /** Writes one request to the server; {@code false} when its queue is full (retried later). */
+    private boolean send(byte[] frame) {
+        try {
+            if (!router.send(alias, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                return false;
+            }
+            router.send(frame, ZMQ.DONTWAIT);
+            return true;
+        }
+        catch (ZMQException ex) {
+            if (ex.getErrorCode() == ZError.EHOSTUNREACH) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Blocks for the first message (up to {@code timeoutMillis}; negative: no limit), then takes whatever else is
+     * there, up to a batch, without blocking.
+     */
+    private void receive(int timeoutMillis) {
+        if (timeoutMillis != receiveTimeout) {
+            router.setReceiveTimeOut(timeoutMillis);
+            receiveTimeout = timeoutMillis;
+        }
         for (int i = 0; i < RECEIVE_BATCH; i++) {
-            byte[] reply = dealer.recv(ZMQ.DONTWAIT);
-            if (reply == null) {
+            byte[] identity = router.recv(i == 0 ? 0 : ZMQ.DONTWAIT);
+            if (identity == null) {
                 return;
             }
-            dispatch(reply);
+            byte[] reply = router.hasReceiveMore() ? router.recv(0) : null;
+            while (router.hasReceiveMore()) {
+                router.recv(0);
+            }
+            if (reply != null && !Signal.isWakeUp(identity)) {
+                dispatch(reply);
+            }
         }
     }
 
@@ -226,33 +306,6 @@ final class ConnectionLoop implements Runnable {
         call.complete(reply);
     }
 
-    /** Sends the connect handshake of a new socket, and replaces the socket when it goes unanswered. */
-    private void probe() {
-        if (!probeSent) {
-            probeSent = dealer.send(probeFrame, ZMQ.DONTWAIT);
-        }
-        if (System.currentTimeMillis() - probeDeadline >= 0) {
-            logger.debug("No answer to the connect handshake from " + connection.resolvedAddress() + " within "
-                    + probeTimeout + " ms; opening a new connection");
-            probeTimeout = Math.min(probeTimeout * 2, PROBE_TIMEOUT_MAX_MS);
-            closeDealer();
-            open();
-        }
-    }
-
-    private void flush() {
-        while (!backlog.isEmpty()) {
-            PendingCall call = backlog.peek();
-            if (!call.isDone()) {
-                if (!dealer.send(call.frame, ZMQ.DONTWAIT)) {
-                    return;
-                }
-                call.markSent();
-            }
-            backlog.poll();
-        }
-    }
-
     private void prune() {
         if (backlog.isEmpty()) {
             return;
@@ -261,40 +314,6 @@ final class ConnectionLoop implements Runnable {
         if (now - lastPrune >= PRUNE_INTERVAL_MS) {
             lastPrune = now;
             backlog.removeIf(PendingCall::isDone);
-        }
-    }
-
-    private void closeSockets() {
-        quietly(() -> closePoller(idle));
-        closeDealer();
-        quietly(signal::closeReceiver);
-    }
-
-    private void closeDealer() {
-        quietly(() -> closePoller(reading));
-        quietly(() -> closePoller(writing));
-        if (dealer != null) {
-            ZMQ.Socket socket = dealer;
-            quietly(() -> context.destroySocket(socket));
-        }
-        dealer = null;
-        reading = null;
-        writing = null;
-        probe = null;
-    }
-
-    private static void closePoller(ZMQ.Poller poller) {
-        if (poller != null) {
-            poller.close();
-        }
-    }
-
-    private static void quietly(Runnable action) {
-        try {
-            action.run();
-        }
-        catch (RuntimeException ex) {
-            logger.debug("Ignoring a failure while closing a Zero client socket", ex);
         }
     }
 }

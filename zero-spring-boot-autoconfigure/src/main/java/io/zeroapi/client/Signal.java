@@ -1,47 +1,51 @@
 package io.zeroapi.client;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Wakes a connection's I/O thread from any caller thread, at most once per batch: an atomic flag and a pair
- * of {@code inproc} PAIR sockets. The caller that raises the flag sends one empty message under a lock (the
- * only time a caller touches a socket); the I/O thread lowers the flag before it drains the submitted calls.
+ * Wakes a connection's I/O thread from any caller thread, at most once per batch: an atomic flag and an
+ * {@code inproc} DEALER connected to the connection's own ROUTER, so the wake-up arrives as an ordinary message
+ * where the I/O thread already waits (it never waits in a poller: JeroMQ 0.6.0's busy-loops). Its identity starts
+ * with a zero byte, which no remote peer can claim. The caller that raises the flag sends one empty message under
+ * a lock (the only time a caller touches a socket); the I/O thread lowers the flag before it drains the submitted
+ * calls.
  */
 final class Signal {
+
+    private static final byte[] IDENTITY = { 0, 'z', 'e', 'r', 'o', '-', 'w', 'a', 'k', 'e' };
 
     private static final byte[] EMPTY = new byte[0];
 
     private final AtomicBoolean raised = new AtomicBoolean();
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Object lock = new Object();
 
     private final ZContext context;
 
     private final ZMQ.Socket sender;
 
-    private final ZMQ.Socket receiver;
-
     private boolean closed;
 
-    Signal(ZContext context, String name) {
+    /**
+     * @param context the context of the connection's ROUTER
+     * @param endpoint the {@code inproc} endpoint the ROUTER is bound to
+     */
+    Signal(ZContext context, String endpoint) {
         this.context = context;
-        String endpoint = "inproc://" + name;
-        this.receiver = context.createSocket(SocketType.PAIR);
-        this.receiver.setLinger(0);
-        this.receiver.bind(endpoint);
-        this.sender = context.createSocket(SocketType.PAIR);
+        this.sender = context.createSocket(SocketType.DEALER);
         this.sender.setLinger(0);
+        this.sender.setIdentity(IDENTITY);
         this.sender.connect(endpoint);
     }
 
-    /** The socket the I/O thread polls; used by the I/O thread only. */
-    ZMQ.Socket receiver() {
-        return receiver;
+    /** Whether a message the ROUTER received is a wake-up rather than a reply. */
+    static boolean isWakeUp(byte[] identity) {
+        return Arrays.equals(identity, IDENTITY);
     }
 
     /** Wakes the I/O thread unless a wake-up is already on its way. */
@@ -57,42 +61,26 @@ final class Signal {
         send();
     }
 
-    /** Called by the I/O thread: consumes the wake-ups and lowers the flag. */
+    /** Called by the I/O thread before it drains the submitted calls: the next call wakes it again. */
     void lower() {
-        byte[] message;
-        do {
-            message = receiver.recv(ZMQ.DONTWAIT);
-        }
-        while (message != null);
         raised.set(false);
     }
 
     private void send() {
-        lock.lock();
-        try {
-            if (!closed) {
-                sender.send(EMPTY, ZMQ.DONTWAIT);
+        synchronized (lock) {
+            if (!closed && !sender.send(EMPTY, ZMQ.DONTWAIT)) {
+                raised.set(false);
             }
-        }
-        finally {
-            lock.unlock();
         }
     }
 
     /** Closes the sending side; called once the I/O thread has ended. */
     void closeSender() {
-        lock.lock();
-        try {
-            closed = true;
-            context.destroySocket(sender);
+        synchronized (lock) {
+            if (!closed) {
+                closed = true;
+                context.destroySocket(sender);
+            }
         }
-        finally {
-            lock.unlock();
-        }
-    }
-
-    /** Closes the receiving side; called by the I/O thread as it ends. */
-    void closeReceiver() {
-        context.destroySocket(receiver);
     }
 }

@@ -15,9 +15,10 @@ import io.zeroapi.ZeroException;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroFrameException;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /**
- * One connection to a Zero server, shared by every client of one name: a ZeroMQ DEALER owned by a single I/O
+ * One connection to a Zero server, shared by every client of one name: a ZeroMQ socket owned by a single I/O
  * thread, with any number of calls in flight matched to their replies by their random 16-byte request ids.
  * <p>
  * Callers on any thread (platform or virtual) put their call in a lock-free queue and wake the I/O thread at
@@ -80,8 +81,10 @@ public final class ZeroConnection implements AutoCloseable {
         int number = COUNTER.incrementAndGet();
         this.addressSupplier = address;
         this.maxInFlight = maxInFlight;
-        this.signal = new Signal(context, "zero-client-signal-" + number + "-" + System.identityHashCode(this));
-        this.loop = new ConnectionLoop(this, context, signal, submitted, maxInFlight + 1024);
+        String wakeEndpoint = "inproc://zero-client-" + number + "-" + System.identityHashCode(this);
+        ZMQ.Socket socket = ConnectionLoop.createSocket(context, wakeEndpoint, maxInFlight + 1024);
+        this.signal = new Signal(context, wakeEndpoint);
+        this.loop = new ConnectionLoop(this, context, socket, signal, submitted);
         this.thread = new Thread(loop, "zero-client-" + number);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -165,7 +168,10 @@ public final class ZeroConnection implements AutoCloseable {
                     returnType, reader);
         }
         PendingCall registered = call;
-        registered.setExpiry(CallTimer.schedule(registered::expire, timeout));
+        registered.setExpiry(CallTimer.schedule(() -> {
+            pending.remove(registered.id, registered);
+            registered.expire();
+        }, timeout));
         registered.future.whenComplete((value, failure) -> {
             pending.remove(registered.id, registered);
             inFlight.decrementAndGet();
