@@ -146,7 +146,9 @@ public final class ZeroConnection implements AutoCloseable {
                     rpc + " at " + endpoint + ": too many calls in flight (at most " + maxInFlight + ")"));
         }
         submitted.offer(call);
-        signal.raise();
+        if (Thread.currentThread() != thread) {
+            signal.raise();
+        }
         if (closed.get()) {
             call.fail(closedException(rpc, endpoint));
         }
