@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
 
@@ -19,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The last replies a draining server sends just before it closes its socket reach their callers: proven for a
- * raw DEALER (so the server's side holds); our own client loses some, a known defect kept here as a disabled
- * reproducer.
+ * The last replies a draining server sends just before it closes its socket reach their callers, our client and a
+ * raw DEALER alike (a client whose DEALER used {@code ZMQ_IMMEDIATE} lost them: JeroMQ terminates such a pipe on
+ * disconnect, discarding replies received but not yet read).
  */
 class ServerCloseReplyLossTests {
 
@@ -30,10 +29,6 @@ class ServerCloseReplyLossTests {
     private static final int CALLS = 100;
 
     @Test
-    @Disabled("Known client defect: the DEALER attaches its pipe only once connected (ZMQ_IMMEDIATE, "
-            + "setDelayAttachOnConnect), and JeroMQ then terminates the pipe on disconnect, discarding replies "
-            + "received but not yet read: a reply a draining server sends just before closing can be lost and its "
-            + "call times out (1 of 100 in the first round here; none without setDelayAttachOnConnect)")
     void shouldReceiveRepliesSentJustBeforeTheServerCloses() throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (ZContext clientContext = new ZContext(1)) {
