@@ -75,8 +75,22 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
         return send(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), checkTimeout(timeout));
     }
 
-    @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> send(String rpc, Object arg, Type returnType, Duration timeout) {
+        return send(rpc, arg, returnType, timeout, true);
+    }
+
+    /** For the blocking client: a call no timer expires; the caller waits itself and then calls {@link #expire}. */
+    <T> CompletableFuture<T> sendAwaited(String rpc, Object arg, Type returnType, Duration timeout) {
+        return send(rpc, arg, returnType, checkTimeout(timeout), false);
+    }
+
+    /** Forgets and fails a call returned by {@link #sendAwaited} once its caller's timeout has passed. */
+    void expire(CompletableFuture<?> future) {
+        connection.expire(future);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> send(String rpc, Object arg, Type returnType, Duration timeout, boolean timed) {
         Objects.requireNonNull(rpc, "rpc");
         byte[] payload;
         try {
@@ -87,7 +101,7 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
                     new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
         }
         Type type = (returnType == Object.class) ? null : returnType;
-        return (CompletableFuture<T>) (CompletableFuture<?>) connection.call(rpc, payload, type, timeout, reader);
+        return (CompletableFuture<T>) (CompletableFuture<?>) connection.call(rpc, payload, type, timeout, reader, timed);
     }
 
     private static Duration checkTimeout(Duration timeout) {

@@ -1,7 +1,9 @@
 package io.zeroapi.client;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,61 +11,64 @@ import java.util.concurrent.TimeoutException;
 
 import io.zeroapi.ZeroClient;
 import io.zeroapi.ZeroException;
-import io.zeroapi.ZeroTimeoutException;
 
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * The blocking {@link ZeroClient}: a thin layer over a {@link DefaultAsyncZeroClient} that waits for each
- * future and rethrows its {@link ZeroException}. Thread-safe; waiting parks virtual threads without pinning.
+ * future and rethrows its {@link ZeroException}. The waiting caller enforces the timeout itself (no timer task
+ * per call): once it has passed, the call is forgotten and fails as a timed-out async call would, with
+ * {@link io.zeroapi.ZeroTimeoutException} if it was sent and {@link io.zeroapi.ZeroConnectionException} if no
+ * connection came up. Thread-safe; waiting parks virtual threads without pinning.
  */
 public final class DefaultZeroClient implements ZeroClient {
 
-    private static final long WAIT_GRACE_MS = 1000;
-
     private final DefaultAsyncZeroClient async;
 
-    /**
-     * Creates a blocking client.
-     * @param async the asynchronous client to wait on
-     */
     public DefaultZeroClient(DefaultAsyncZeroClient async) {
         this.async = Objects.requireNonNull(async, "async");
     }
 
     @Override
     public Object call(String rpc, Object arg) {
-        return await(rpc, async.call(rpc, arg), async.defaultTimeout());
+        return call(rpc, arg, (Type) null, async.defaultTimeout());
     }
 
     @Override
     public <T> T call(String rpc, Object arg, Class<T> returnType) {
-        return await(rpc, async.call(rpc, arg, returnType), async.defaultTimeout());
+        return call(rpc, arg, Objects.requireNonNull(returnType, "returnType"), async.defaultTimeout());
     }
 
     @Override
     public <T> T call(String rpc, Object arg, ParameterizedTypeReference<T> returnType) {
-        return await(rpc, async.call(rpc, arg, returnType), async.defaultTimeout());
+        return call(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), async.defaultTimeout());
     }
 
     @Override
     public Object call(String rpc, Object arg, Duration timeout) {
-        return await(rpc, async.call(rpc, arg, timeout), timeout);
+        return call(rpc, arg, (Type) null, timeout);
     }
 
     @Override
     public <T> T call(String rpc, Object arg, Class<T> returnType, Duration timeout) {
-        return await(rpc, async.call(rpc, arg, returnType, timeout), timeout);
+        return call(rpc, arg, (Type) Objects.requireNonNull(returnType, "returnType"), timeout);
     }
 
     @Override
     public <T> T call(String rpc, Object arg, ParameterizedTypeReference<T> returnType, Duration timeout) {
-        return await(rpc, async.call(rpc, arg, returnType, timeout), timeout);
+        return call(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), timeout);
     }
 
-    private static <T> T await(String rpc, CompletableFuture<T> future, Duration timeout) {
+    private <T> T call(String rpc, Object arg, Type returnType, Duration timeout) {
+        CompletableFuture<T> future = async.sendAwaited(rpc, arg, returnType, timeout);
         try {
-            return future.get(timeout.toMillis() + WAIT_GRACE_MS, TimeUnit.MILLISECONDS);
+            try {
+                return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            catch (TimeoutException ex) {
+                async.expire(future);
+                return future.get();
+            }
         }
         catch (ExecutionException ex) {
             Throwable cause = ex.getCause();
@@ -72,9 +77,8 @@ public final class DefaultZeroClient implements ZeroClient {
             }
             throw new ZeroException(rpc + ": call failed: " + cause, cause);
         }
-        catch (TimeoutException ex) {
-            future.cancel(false);
-            throw new ZeroTimeoutException(rpc + ": no reply within " + CallTimer.describe(timeout));
+        catch (CancellationException ex) {
+            throw new ZeroException(rpc + ": call cancelled", ex);
         }
         catch (InterruptedException ex) {
             future.cancel(false);

@@ -11,7 +11,8 @@ import io.zeroapi.ZeroTimeoutException;
 
 /**
  * One call in flight: its id, request frame and future. Completed exactly once, by its reply (I/O thread),
- * its expiry (timer thread), the caller cancelling the future, or the connection closing.
+ * its expiry (timer thread, or the blocking caller that waits on it), the caller cancelling the future, or the
+ * connection closing.
  */
 final class PendingCall {
 
@@ -25,7 +26,7 @@ final class PendingCall {
 
     final Duration timeout;
 
-    final CompletableFuture<Object> future = new CompletableFuture<>();
+    final CallFuture future = new CallFuture(this);
 
     private final Type returnType;
 
@@ -94,5 +95,15 @@ final class PendingCall {
 
     void fail(ZeroException ex) {
         future.completeExceptionally(ex);
+    }
+
+    /** The future of a call, which knows its call so that a caller waiting on it can expire it. */
+    static final class CallFuture extends CompletableFuture<Object> {
+
+        final PendingCall call;
+
+        CallFuture(PendingCall call) {
+            this.call = call;
+        }
     }
 }

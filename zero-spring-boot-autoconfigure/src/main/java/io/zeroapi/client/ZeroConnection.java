@@ -122,6 +122,16 @@ public final class ZeroConnection implements AutoCloseable {
      * @param returnType the type to decode the reply to, or {@code null} for generic decoding
      */
     CompletableFuture<Object> call(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader) {
+        return call(rpc, payload, returnType, timeout, reader, true);
+    }
+
+    /**
+     * Sends a call like {@link #call(String, byte[], Type, Duration, ReplyReader)}; without {@code timed}, no timer
+     * expires it: the caller waits on the future itself and calls {@link #expire} when its timeout has passed
+     * (a blocking caller saves a timer task, and the timer thread's wake-up, per call).
+     */
+    CompletableFuture<Object> call(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader,
+            boolean timed) {
         String endpoint;
         try {
             endpoint = address();
@@ -135,7 +145,7 @@ public final class ZeroConnection implements AutoCloseable {
         }
         PendingCall call;
         try {
-            call = register(rpc, payload, returnType, timeout, reader, endpoint);
+            call = register(rpc, payload, returnType, timeout, reader, endpoint, timed);
         }
         catch (ZeroFrameException ex) {
             return CompletableFuture.failedFuture(
@@ -156,7 +166,7 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     private PendingCall register(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader,
-            String endpoint) {
+            String endpoint, boolean timed) {
         RequestId id = RequestId.random();
         PendingCall call = new PendingCall(id, RequestFrame.encode(id.toBytes(), rpc, payload), rpc, endpoint,
                 timeout, returnType, reader);
@@ -170,16 +180,27 @@ public final class ZeroConnection implements AutoCloseable {
                     returnType, reader);
         }
         PendingCall registered = call;
-        registered.setExpiry(CallTimer.schedule(() -> {
-            pending.remove(registered.id, registered);
-            registered.expire();
-        }, timeout));
+        if (timed) {
+            registered.setExpiry(CallTimer.schedule(() -> expire(registered), timeout));
+        }
         registered.future.whenComplete((value, failure) -> {
             pending.remove(registered.id, registered);
             inFlight.decrementAndGet();
             registered.cancelExpiry();
         });
         return registered;
+    }
+
+    /** Forgets a call whose timeout has passed and fails it: never sent, no connection; sent, a timeout. */
+    void expire(CompletableFuture<?> future) {
+        if (future instanceof PendingCall.CallFuture callFuture) {
+            expire(callFuture.call);
+        }
+    }
+
+    private void expire(PendingCall call) {
+        pending.remove(call.id, call);
+        call.expire();
     }
 
     PendingCall removePending(RequestId id) {
