@@ -6,6 +6,7 @@ import java.util.Queue;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
@@ -18,7 +19,7 @@ import zmq.ZError;
 /**
  * The I/O thread of one {@link ZeroConnection}: the only thread that touches its socket. Each turn it moves newly
  * submitted calls to its backlog, writes the backlog to the socket, then blocks in the socket's {@code recv} for
- * the next reply or wake-up (see {@link Signal}) and dispatches replies to their pending calls by request id.
+ * the next reply or wake-up (see {@link SocketWaker}) and dispatches replies to their pending calls by request id.
  * <p>
  * The socket is a ROUTER that connects to the server under a routing alias ({@code ZMQ_CONNECT_ROUTING_ID}), so
  * the server sees an ordinary Zero client and the wake-ups can arrive on the same socket: the thread never waits
@@ -59,7 +60,7 @@ final class ConnectionLoop implements Runnable {
 
     private final ZMQ.Socket router;
 
-    private final Signal signal;
+    private final SocketWaker waker;
 
     private final Queue<PendingCall> submitted;
 
@@ -87,19 +88,17 @@ final class ConnectionLoop implements Runnable {
 
     private long lastPrune;
 
-    ConnectionLoop(ZeroConnection connection, ZContext context, ZMQ.Socket router, Signal signal,
+    ConnectionLoop(ZeroConnection connection, ZContext context, ZMQ.Socket router, SocketWaker waker,
             Queue<PendingCall> submitted) {
         this.connection = connection;
         this.context = context;
         this.router = router;
-        this.signal = signal;
+        this.waker = waker;
         this.submitted = submitted;
     }
 
-    /**
-     * Creates the connection's socket, bound to the {@code inproc} endpoint its {@link Signal} connects to.
-     */
-    static ZMQ.Socket createSocket(ZContext context, String wakeEndpoint, int highWaterMark) {
+    /** Creates the connection's socket (not yet connected to the server). */
+    static ZMQ.Socket createSocket(ZContext context, int highWaterMark) {
         ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
         try {
             socket.setLinger(0);
@@ -109,7 +108,6 @@ final class ConnectionLoop implements Runnable {
             socket.setReconnectIVLMax(RECONNECT_INTERVAL_MAX_MS);
             socket.setSndHWM(highWaterMark);
             socket.setRcvHWM(highWaterMark);
-            socket.bind(wakeEndpoint);
             return socket;
         }
         catch (RuntimeException ex) {
@@ -126,7 +124,7 @@ final class ConnectionLoop implements Runnable {
     public void run() {
         try {
             while (running) {
-                signal.lower();
+                waker.rearm();
                 takeSubmitted();
                 if (endpoint == null && !backlog.isEmpty()) {
                     connect();
@@ -278,7 +276,7 @@ final class ConnectionLoop implements Runnable {
             while (router.hasReceiveMore()) {
                 router.recv(0);
             }
-            if (reply != null && !Signal.isWakeUp(identity)) {
+            if (reply != null && !SocketWaker.isWakeUp(identity)) {
                 dispatch(reply);
             }
         }

@@ -14,6 +14,7 @@ import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroFrameException;
+import io.zeroapi.transport.SocketWaker;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -51,7 +52,7 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final Signal signal;
+    private final SocketWaker waker;
 
     private final ConnectionLoop loop;
 
@@ -81,12 +82,12 @@ public final class ZeroConnection implements AutoCloseable {
         int number = COUNTER.incrementAndGet();
         this.addressSupplier = address;
         this.maxInFlight = maxInFlight;
-        String wakeEndpoint = "inproc://zero-client-" + number + "-" + System.identityHashCode(this);
-        ZMQ.Socket socket = ConnectionLoop.createSocket(context, wakeEndpoint, maxInFlight + 1024);
-        this.signal = new Signal(context, wakeEndpoint);
-        this.loop = new ConnectionLoop(this, context, socket, signal, submitted);
+        ZMQ.Socket socket = ConnectionLoop.createSocket(context, maxInFlight + 1024);
+        this.waker = SocketWaker.attach(context, socket, "zero-client-" + number);
+        this.loop = new ConnectionLoop(this, context, socket, waker, submitted);
         this.thread = new Thread(loop, "zero-client-" + number);
         this.thread.setDaemon(true);
+        this.waker.owner(thread);
         this.thread.start();
     }
 
@@ -117,18 +118,12 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     /**
-     * Sends a call; the future gets the decoded reply or fails with a {@link ZeroException}.
+     * Sends a call; the future gets the decoded reply or fails with a {@link ZeroException}. With {@code timed}, a
+     * timer expires it after {@code timeout}; without, the caller waits on the future itself and calls
+     * {@link #expire} when its timeout has passed (a blocking caller saves a timer task, and the timer thread's
+     * wake-up, per call).
      * @param payload the msgpack argument, or {@code null} for none
      * @param returnType the type to decode the reply to, or {@code null} for generic decoding
-     */
-    CompletableFuture<Object> call(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader) {
-        return call(rpc, payload, returnType, timeout, reader, true);
-    }
-
-    /**
-     * Sends a call like {@link #call(String, byte[], Type, Duration, ReplyReader)}; without {@code timed}, no timer
-     * expires it: the caller waits on the future itself and calls {@link #expire} when its timeout has passed
-     * (a blocking caller saves a timer task, and the timer thread's wake-up, per call).
      */
     CompletableFuture<Object> call(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader,
             boolean timed) {
@@ -156,9 +151,7 @@ public final class ZeroConnection implements AutoCloseable {
                     rpc + " at " + endpoint + ": too many calls in flight (at most " + maxInFlight + ")"));
         }
         submitted.offer(call);
-        if (Thread.currentThread() != thread) {
-            signal.raise();
-        }
+        waker.wake();
         if (closed.get()) {
             call.fail(closedException(rpc, endpoint));
         }
@@ -224,7 +217,7 @@ public final class ZeroConnection implements AutoCloseable {
         }
         failPending("client closed");
         loop.stop();
-        signal.force();
+        waker.wakeNow();
         if (Thread.currentThread() != thread) {
             boolean interrupted = false;
             while (thread.isAlive()) {
@@ -239,7 +232,7 @@ public final class ZeroConnection implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        signal.closeSender();
+        waker.close();
         failPending("client closed");
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
@@ -18,7 +19,7 @@ import zmq.ZError;
  * The I/O thread's loop; the only code touching the ROUTER socket. Each turn sends every queued reply, then
  * blocks in the ROUTER's {@code recv} for the next message and takes whatever else is there (up to a batch)
  * without blocking, and dispatches it. Replies from other threads wake it with a message on the same ROUTER
- * (see {@link ReplyQueue}), so it never waits in a poller. On stop it keeps answering (new calls get "server is
+ * (see {@link io.zeroapi.transport.SocketWaker}), so it never waits in a poller. On stop it keeps answering (new calls get "server is
  * shutting down") until no call is in flight or the grace period has passed, then closes the socket.
  * <p>
  * A reply the ROUTER refuses because the caller's queue is full (the caller sends faster than it reads) is kept
@@ -164,7 +165,7 @@ final class ServerLoop implements Runnable {
                 break;
             }
             count++;
-            if (ReplyQueue.isWakeUp(identity)) {
+            if (SocketWaker.isWakeUp(identity)) {
                 while (router.hasReceiveMore()) {
                     router.recv(0);
                 }

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
@@ -67,8 +67,6 @@ public final class ZeroServer {
             return;
         }
         ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
-        String wakeEndpoint = "inproc://zero-server-wake-" + UUID.randomUUID();
-        String tcpEndpoint;
         try {
             router.setLinger(0);
             router.setRouterMandatory(true);
@@ -77,8 +75,6 @@ public final class ZeroServer {
             router.setRcvHWM(highWaterMark);
             router.setMaxMsgSize(settings.maxMessageSize());
             router.bind(settings.bindEndpoint());
-            tcpEndpoint = router.getLastEndpoint();
-            router.bind(wakeEndpoint);
         }
         catch (ZMQException ex) {
             context.destroySocket(router);
@@ -87,10 +83,10 @@ public final class ZeroServer {
             }
             throw ex;
         }
-        boundEndpoint = tcpEndpoint;
+        boundEndpoint = router.getLastEndpoint();
         port = Integer.parseInt(boundEndpoint.substring(boundEndpoint.lastIndexOf(':') + 1));
         RateLimitedLog log = new RateLimitedLog(logger, LOG_INTERVAL);
-        ReplyQueue replies = new ReplyQueue(context, wakeEndpoint);
+        ReplyQueue replies = new ReplyQueue(SocketWaker.attach(context, router, "zero-server-wake"));
         RequestDispatcher dispatcher = new RequestDispatcher(Map.copyOf(endpoints), new ReplyBodies(codec), workers,
                 replies, settings.maxInFlight(), log);
         loop = new ServerLoop(context, router, dispatcher, replies, log);
