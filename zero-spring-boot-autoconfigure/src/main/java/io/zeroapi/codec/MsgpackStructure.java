@@ -13,7 +13,7 @@ final class MsgpackStructure {
     static void check(byte[] bytes, int offset, int length, int maxDepth) {
         int end = offset + length;
         int pos = offset;
-        long[] pending = new long[Math.min(maxDepth, 64) + 1];
+        long[] pending = new long[Math.min(maxDepth, 8) + 1];
         int depth = 0;
         pending[0] = 1;
         while (true) {

@@ -2,7 +2,6 @@ package io.zeroapi.codec;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -192,8 +191,7 @@ public final class ZeroCodec {
 
     private Object read(ObjectReader reader, byte[] bytes, int offset, int length) {
         MsgpackStructure.check(bytes, offset, length, MAX_DEPTH);
-        byte[] exact = (offset == 0 && length == bytes.length) ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
-        try (JsonParser parser = new TextSafeParser(mapper.getFactory().createParser(exact))) {
+        try (JsonParser parser = new TextSafeParser(mapper.getFactory().createParser(bytes, offset, length))) {
             return reader.readValue(parser);
         }
         catch (JsonMappingException ex) {
