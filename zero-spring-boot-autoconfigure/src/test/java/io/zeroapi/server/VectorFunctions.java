@@ -1,7 +1,6 @@
 package io.zeroapi.server;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,39 +9,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.zeroapi.ZeroRpc;
+import io.zeroapi.codec.VectorFixtures.Color;
+import io.zeroapi.codec.VectorFixtures.Order;
+import io.zeroapi.codec.VectorFixtures.User;
 import reactor.core.publisher.Mono;
 
 /**
- * The functions of the Python server the golden vectors were recorded against, in Java.
+ * The functions of the Python server the golden vectors were recorded against, in Java (their types are the
+ * codec tests' {@link io.zeroapi.codec.VectorFixtures}).
  */
 public class VectorFunctions {
-
-    /** Python's {@code @dataclass User}. */
-    public record User(int id, String name, String email) {
-    }
-
-    /** Python's {@code msgspec.Struct Order}. */
-    public record Order(long id, double amount, String customer, Instant created_at) {
-    }
-
-    /** Python's {@code Enum Color}. */
-    public enum Color {
-
-        RED(1), GREEN(2);
-
-        private final int value;
-
-        Color(int value) {
-            this.value = value;
-        }
-
-        @JsonValue
-        public int value() {
-            return value;
-        }
-    }
 
     @ZeroRpc
     public String echo(String msg) {

@@ -32,7 +32,7 @@ class RpcErrorHandler {
     }
 
     static HttpStatus statusOf(ZeroException ex) {
-        if (ex instanceof ZeroRemoteException && ex.getMessage().contains("UserNotFoundException(")) {
+        if (ex instanceof ZeroRemoteException remote && remote.getServerMessage().startsWith("UserNotFoundException(")) {
             return HttpStatus.NOT_FOUND;
         }
         if (ex instanceof ZeroValidationException) {

@@ -1,8 +1,5 @@
 package io.zeroapi.bench.server;
 
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-
 /**
  * Target (1), the limit: a JeroMQ ROUTER on one application thread that sends every frame back unchanged,
  * with no parsing and no framework.
@@ -14,16 +11,6 @@ public final class RawEchoServer {
 
     public static void main(String[] args) {
         ChildProcess.exitWhenParentExits();
-        try (ZContext context = new ZContext(1)) {
-            ZMQ.Socket router = RouterSockets.bindLoopback(context);
-            ChildProcess.announcePort(ChildProcess.portOf(router.getLastEndpoint()));
-            while (!Thread.currentThread().isInterrupted()) {
-                byte[] identity = router.recv();
-                byte[] frame = router.recv();
-                router.sendMore(identity);
-                router.send(frame);
-            }
-        }
+        RouterSockets.serve(frame -> frame);
     }
-
 }
