@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.transport.FrameSizeGuard;
 import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -74,6 +75,7 @@ public final class ZeroServer {
             router.setSndHWM(highWaterMark);
             router.setRcvHWM(highWaterMark);
             router.setMaxMsgSize(settings.maxMessageSize());
+            router.setMsgAllocator(new FrameSizeGuard(settings.maxMessageSize(), "Zero server"));
             router.bind(settings.bindEndpoint());
         }
         catch (ZMQException ex) {
