@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The beans the Zero server and clients share: the msgpack codec and the one ZeroMQ context of the
- * application (closed after every socket on it).
+ * The bean the Zero server and clients share: the msgpack codec. (They do not share a ZeroMQ context: the server
+ * and every client connection own one, so a failed JeroMQ I/O thread takes down only its owner, which rebuilds it.)
  */
 @AutoConfiguration
 @ConditionalOnClass({ ZContext.class, ZeroCodec.class })
@@ -20,13 +20,5 @@ public final class ZeroAutoConfiguration {
     @ConditionalOnMissingBean
     ZeroCodec zeroCodec() {
         return new ZeroCodec();
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    ZContext zeroContext() {
-        ZContext context = new ZContext(1);
-        context.setLinger(0);
-        return context;
     }
 }

@@ -3,9 +3,11 @@ package io.zeroapi.client;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.transport.FrameSizeGuard;
 import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,9 +19,10 @@ import org.zeromq.ZMQException;
 import zmq.ZError;
 
 /**
- * The I/O thread of one {@link ZeroConnection}: the only thread that touches its socket. Each turn it moves newly
- * submitted calls to its backlog, writes the backlog to the socket, then blocks in the socket's {@code recv} for
- * the next reply or wake-up (see {@link SocketWaker}) and dispatches replies to their pending calls by request id.
+ * The I/O thread of one {@link ClientTransport}: the only thread that touches its socket. Each turn it runs the
+ * tasks handed to it, moves newly submitted calls to its backlog, writes the backlog to the socket, then blocks in
+ * the socket's {@code recv} for the next reply or wake-up (see {@link SocketWaker}) and dispatches replies to their
+ * pending calls by request id.
  * <p>
  * The socket is a ROUTER that connects to the server under a routing alias ({@code ZMQ_CONNECT_ROUTING_ID}), so
  * the server sees an ordinary Zero client and the wake-ups can arrive on the same socket: the thread never waits
@@ -30,9 +33,10 @@ import zmq.ZError;
  * {@link #PROBE_TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is dropped for a fresh one under a new
  * alias: under load JeroMQ 0.6.0 can leave a new connection that never delivers its first message (its connect
  * hang), and a call written to it would be lost. Calls never sent when they expire fail with
- * {@link ZeroConnectionException}. Once a connection has answered, requests go out at once and, while the server
- * is away, wait in ZeroMQ's queue for it to come back (as with Python Zero's client); a handshake interval of
- * 500 ms bounds a stuck reconnection.
+ * {@link ZeroConnectionException}. Once a connection has answered, requests go out at once. When it breaks (the
+ * server went away or closed it, or ZeroMQ closed it on a reply over the maximum size), the calls sent on it fail at
+ * once with {@code ZeroConnectionException}, as their replies can no longer come, and the calls not yet sent wait
+ * for a fresh connection; a handshake interval of 500 ms bounds a stuck reconnection.
  */
 final class ConnectionLoop implements Runnable {
 
@@ -54,15 +58,19 @@ final class ConnectionLoop implements Runnable {
 
     private static final int RECEIVE_BATCH = 4096;
 
-    private final ZeroConnection connection;
-
-    private final ZContext context;
-
     private final ZMQ.Socket router;
 
     private final SocketWaker waker;
 
     private final Queue<PendingCall> submitted;
+
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+    private final PendingCalls calls;
+
+    private final String address;
+
+    private final String maxReplySize;
 
     private final ArrayDeque<PendingCall> backlog = new ArrayDeque<>();
 
@@ -88,17 +96,29 @@ final class ConnectionLoop implements Runnable {
 
     private long lastPrune;
 
-    ConnectionLoop(ZeroConnection connection, ZContext context, ZMQ.Socket router, SocketWaker waker,
-            Queue<PendingCall> submitted) {
-        this.connection = connection;
-        this.context = context;
+    /**
+     * @param router the socket from {@link #createSocket}, not yet connected
+     * @param submitted the calls handed over by callers, each already in {@code calls}
+     * @param address the server's ZeroMQ endpoint
+     */
+    ConnectionLoop(ZMQ.Socket router, SocketWaker waker, Queue<PendingCall> submitted, PendingCalls calls,
+            String address, ZeroConnectionSettings settings) {
         this.router = router;
         this.waker = waker;
         this.submitted = submitted;
+        this.calls = calls;
+        this.address = address;
+        this.maxReplySize = settings.describeMaxReplySize();
+        router.setEventHook(event -> execute(this::connectionLost), ZMQ.EVENT_DISCONNECTED);
     }
 
-    /** Creates the connection's socket (not yet connected to the server). */
-    static ZMQ.Socket createSocket(ZContext context, int highWaterMark) {
+    /**
+     * Creates the socket of a connection (not yet connected to the server): replies over the maximum size close the
+     * connection, and no frame size reaches an allocation unchecked ({@link FrameSizeGuard}).
+     * @param owner names the connection in log lines
+     */
+    static ZMQ.Socket createSocket(ZContext context, ZeroConnectionSettings settings, String owner) {
+        int highWaterMark = settings.maxInFlight() + 1024;
         ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
         try {
             socket.setLinger(0);
@@ -108,6 +128,8 @@ final class ConnectionLoop implements Runnable {
             socket.setReconnectIVLMax(RECONNECT_INTERVAL_MAX_MS);
             socket.setSndHWM(highWaterMark);
             socket.setRcvHWM(highWaterMark);
+            socket.setMaxMsgSize(settings.maxReplySize());
+            socket.setMsgAllocator(new FrameSizeGuard(settings.maxReplySize(), owner));
             return socket;
         }
         catch (RuntimeException ex) {
@@ -116,53 +138,47 @@ final class ConnectionLoop implements Runnable {
         }
     }
 
+    /** Any thread: runs {@code task} on the I/O thread at its next turn. */
+    void execute(Runnable task) {
+        tasks.offer(task);
+        waker.wake();
+    }
+
+    /** Any thread: makes the loop return at its next turn; wake it with the waker. */
     void stop() {
         running = false;
     }
 
+    /** Runs until stopped; anything thrown means the connection can no longer be used. */
     @Override
     public void run() {
-        try {
-            while (running) {
-                waker.rearm();
-                takeSubmitted();
-                if (endpoint == null && !backlog.isEmpty()) {
-                    connect();
+        while (running) {
+            waker.rearm();
+            runTasks();
+            takeSubmitted();
+            if (endpoint == null && !backlog.isEmpty()) {
+                connect();
+            }
+            if (endpoint != null) {
+                if (probe != null) {
+                    probe();
                 }
-                if (endpoint != null) {
-                    if (probe != null) {
-                        probe();
-                    }
-                    if (probe == null) {
-                        flush();
-                    }
+                if (probe == null) {
+                    flush();
                 }
-                prune();
-                if (!running) {
-                    break;
-                }
-                receive(nextTimeout());
             }
+            prune();
+            if (!running) {
+                break;
+            }
+            receive(nextTimeout());
         }
-        catch (ZMQException ex) {
-            if (running && ex.getErrorCode() != ZError.ETERM) {
-                logger.warn("Zero client I/O thread stopped unexpectedly", ex);
-                connection.terminated("connection terminated: " + ex);
-            }
-        }
-        catch (RuntimeException ex) {
-            if (running) {
-                logger.warn("Zero client I/O thread stopped unexpectedly", ex);
-                connection.terminated("connection terminated: " + ex);
-            }
-        }
-        finally {
-            try {
-                context.destroySocket(router);
-            }
-            catch (RuntimeException ex) {
-                logger.debug("Ignoring a failure while closing a Zero client socket", ex);
-            }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while (running && (task = tasks.poll()) != null) {
+            task.run();
         }
     }
 
@@ -187,7 +203,7 @@ final class ConnectionLoop implements Runnable {
     }
 
     private void connect() {
-        String target = connection.resolvedAddress();
+        String target = address;
         generation++;
         byte[] next = ("zero-server-" + generation).getBytes(StandardCharsets.US_ASCII);
         try {
@@ -219,9 +235,7 @@ final class ConnectionLoop implements Runnable {
             logger.debug("No answer to the connect handshake from " + endpoint + " within " + probeTimeout
                     + " ms; opening a new connection");
             probeTimeout = Math.min(probeTimeout * 2, PROBE_TIMEOUT_MAX_MS);
-            router.disconnect(endpoint);
-            endpoint = null;
-            probe = null;
+            disconnect();
             if (!backlog.isEmpty()) {
                 connect();
             }
@@ -259,6 +273,47 @@ final class ConnectionLoop implements Runnable {
     }
 
     /**
+     * A connection of the socket broke (JeroMQ's {@code DISCONNECTED} event). Replies that came before the break are
+     * taken first; the calls still waiting were sent on the broken connection, so their replies can no longer come:
+     * they fail at once, and the next call opens a fresh connection (the connection may be gone for good: JeroMQ does
+     * not reconnect after a protocol error such as a reply over the maximum size). A connection that breaks before
+     * its handshake is answered carries no call; the handshake's timeout replaces it.
+     */
+    private void connectionLost() {
+        if (endpoint == null) {
+            return;
+        }
+        takeReady(Integer.MAX_VALUE);
+        if (probe != null) {
+            logger.debug("A connection to " + endpoint + " broke before its handshake was answered");
+            return;
+        }
+        int failed = calls.failSent(call -> new ZeroConnectionException(call.rpc + " at " + call.address
+                + ": connection lost before the reply; a reply larger than max-reply-size (" + maxReplySize
+                + ") closes the connection"));
+        if (failed > 0) {
+            logger.warn("Zero client lost its connection to " + endpoint + ": " + failed + " call(s) waiting for a "
+                    + "reply failed (the server went away or closed the connection, or a reply was larger than "
+                    + "max-reply-size " + maxReplySize + "); the next call opens a new connection");
+        }
+        else {
+            logger.debug("Zero client lost its connection to " + endpoint + "; the next call opens a new connection");
+        }
+        disconnect();
+    }
+
+    private void disconnect() {
+        try {
+            router.disconnect(endpoint);
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Ignoring a failure while disconnecting from " + endpoint, ex);
+        }
+        endpoint = null;
+        probe = null;
+    }
+
+    /**
      * Blocks for the first message (up to {@code timeoutMillis}; negative: no limit), then takes whatever else is
      * there, up to a batch, without blocking.
      */
@@ -267,18 +322,28 @@ final class ConnectionLoop implements Runnable {
             router.setReceiveTimeOut(timeoutMillis);
             receiveTimeout = timeoutMillis;
         }
-        for (int i = 0; i < RECEIVE_BATCH; i++) {
-            byte[] identity = router.recv(i == 0 ? 0 : ZMQ.DONTWAIT);
-            if (identity == null) {
-                return;
-            }
-            byte[] reply = router.hasReceiveMore() ? router.recv(0) : null;
-            while (router.hasReceiveMore()) {
-                router.recv(0);
-            }
-            if (reply != null && !SocketWaker.isWakeUp(identity)) {
-                dispatch(reply);
-            }
+        byte[] identity = router.recv(0);
+        if (identity != null) {
+            read(identity);
+            takeReady(RECEIVE_BATCH - 1);
+        }
+    }
+
+    /** Takes up to {@code max} messages that are already there, without blocking. */
+    private void takeReady(int max) {
+        byte[] identity;
+        for (int i = 0; i < max && (identity = router.recv(ZMQ.DONTWAIT)) != null; i++) {
+            read(identity);
+        }
+    }
+
+    private void read(byte[] identity) {
+        byte[] reply = router.hasReceiveMore() ? router.recv(0) : null;
+        while (router.hasReceiveMore()) {
+            router.recv(0);
+        }
+        if (reply != null && !SocketWaker.isWakeUp(identity)) {
+            dispatch(reply);
         }
     }
 
@@ -293,11 +358,10 @@ final class ConnectionLoop implements Runnable {
             probeTimeout = PROBE_TIMEOUT_MS;
             return;
         }
-        PendingCall call = connection.removePending(id);
+        PendingCall call = calls.take(id);
         if (call == null) {
             if (logger.isDebugEnabled()) {
-                logger.debug("Dropping a reply from " + connection.resolvedAddress()
-                        + " to an unknown, timed-out or cancelled call");
+                logger.debug("Dropping a reply from " + address + " to an unknown, timed-out or cancelled call");
             }
             return;
         }

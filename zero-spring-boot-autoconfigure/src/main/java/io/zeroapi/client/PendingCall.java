@@ -12,7 +12,7 @@ import io.zeroapi.ZeroTimeoutException;
 /**
  * One call in flight: its id, request frame and future. Completed exactly once, by its reply (I/O thread),
  * its expiry (timer thread, or the blocking caller that waits on it), the caller cancelling the future, or the
- * connection closing.
+ * connection failing or closing.
  */
 final class PendingCall {
 
@@ -54,6 +54,11 @@ final class PendingCall {
     /** Called by the I/O thread once the request is on the socket. */
     void markSent() {
         sent = true;
+    }
+
+    /** Whether the request is on the socket, so that only a reply (or the connection breaking) can end the wait. */
+    boolean isSent() {
+        return sent;
     }
 
     void setExpiry(ScheduledFuture<?> expiry) {

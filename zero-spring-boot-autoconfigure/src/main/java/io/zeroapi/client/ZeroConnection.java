@@ -2,10 +2,10 @@ package io.zeroapi.client;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.Queue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -14,81 +14,65 @@ import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroFrameException;
-import io.zeroapi.transport.SocketWaker;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
- * One connection to a Zero server, shared by every client of one name: a ZeroMQ socket owned by a single I/O
- * thread, with any number of calls in flight matched to their replies by their random 16-byte request ids.
+ * One connection to a Zero server, shared by every client of one name: a ZeroMQ socket on a private ZeroMQ context,
+ * owned by a single I/O thread, with any number of calls in flight matched to their replies by their random 16-byte
+ * request ids.
  * <p>
  * Callers on any thread (platform or virtual) put their call in a lock-free queue and wake the I/O thread at
  * most once per batch; they get the reply through the call's {@link CompletableFuture}. Each call has its own
  * timeout: a call never sent by then fails with {@link ZeroConnectionException} (no connection came up), a
  * call sent but not answered with {@link io.zeroapi.ZeroTimeoutException}; either way the call is forgotten
- * and a late reply dropped. At most {@code maxInFlight} calls are pending; more fail at once. The server
- * address is resolved on the first call, so it may depend on something known only later (a port published
- * once a server has started). The connection follows the server when it restarts.
+ * and a late reply dropped. At most {@link ZeroConnectionSettings#maxInFlight()} calls are pending; more fail at
+ * once. A reply over {@link ZeroConnectionSettings#maxReplySize()} makes ZeroMQ close the connection: the calls sent
+ * on it fail at once with {@code ZeroConnectionException}. The server address is resolved on the first call, so it
+ * may depend on something known only later (a port published once a server has started). The connection follows
+ * the server when it restarts.
  * <p>
- * {@link #close()} fails pending calls with {@code ZeroConnectionException}, stops the I/O thread (which
- * closes its sockets) and waits for it; close it before the {@link ZContext}.
+ * The connection is never left deaf: if its I/O thread dies or JeroMQ's I/O thread fails, the pending calls fail at
+ * once with {@code ZeroConnectionException}, and the next call opens a fresh transport (context, socket and thread).
+ * {@link #close()} fails pending calls with {@code ZeroConnectionException}, stops the I/O thread, which closes its
+ * socket and context, and waits for it, in bounded time. Its threads are daemons.
  */
 public final class ZeroConnection implements AutoCloseable {
 
-    /** Default maximum of calls in flight on one connection. */
-    public static final int DEFAULT_MAX_IN_FLIGHT = 100_000;
+    private static final Duration CLOSE_BUDGET = ClientTransport.CLOSE_TIMEOUT.multipliedBy(2);
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    private final String name = "zero-client-" + COUNTER.incrementAndGet();
+
     private final Supplier<String> addressSupplier;
 
-    private final int maxInFlight;
+    private final ZeroConnectionSettings settings;
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private final ConcurrentHashMap<RequestId, PendingCall> pending = new ConcurrentHashMap<>();
-
-    private final Queue<PendingCall> submitted = new ConcurrentLinkedQueue<>();
-
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final SocketWaker waker;
+    private final List<ClientTransport> transports = new ArrayList<>();
 
-    private final ConnectionLoop loop;
-
-    private final Thread thread;
+    private volatile ClientTransport current;
 
     private volatile String address;
 
     /**
-     * Creates a connection with the default limit of calls in flight.
-     * @param context the ZeroMQ context for the sockets
+     * Creates a connection with the default {@link ZeroConnectionSettings}.
      * @param address supplies {@code tcp://host:port} or {@code host:port}, asked once on the first call
      */
-    public ZeroConnection(ZContext context, Supplier<String> address) {
-        this(context, address, DEFAULT_MAX_IN_FLIGHT);
+    public ZeroConnection(Supplier<String> address) {
+        this(address, ZeroConnectionSettings.defaults());
     }
 
     /**
-     * Creates a connection.
-     * @param context the ZeroMQ context for the sockets
+     * Creates a connection; it connects on the first call.
      * @param address supplies {@code tcp://host:port} or {@code host:port}, asked once on the first call
-     * @param maxInFlight the most calls pending at once; further calls fail at once
+     * @param settings the limits of the connection
      */
-    public ZeroConnection(ZContext context, Supplier<String> address, int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
-        }
-        int number = COUNTER.incrementAndGet();
-        this.addressSupplier = address;
-        this.maxInFlight = maxInFlight;
-        ZMQ.Socket socket = ConnectionLoop.createSocket(context, maxInFlight + 1024);
-        this.waker = SocketWaker.attach(context, socket, "zero-client-" + number);
-        this.loop = new ConnectionLoop(this, context, socket, waker, submitted);
-        this.thread = new Thread(loop, "zero-client-" + number);
-        this.thread.setDaemon(true);
-        this.waker.owner(thread);
-        this.thread.start();
+    public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
+        this.addressSupplier = Objects.requireNonNull(address, "address");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**
@@ -108,13 +92,18 @@ public final class ZeroConnection implements AutoCloseable {
         return resolved;
     }
 
-    String resolvedAddress() {
-        return address;
+    /** The limits of this connection. */
+    public ZeroConnectionSettings settings() {
+        return settings;
     }
 
     /** Number of calls currently pending (sent or waiting to be sent). */
-    int pendingCount() {
-        return pending.size();
+    synchronized int pendingCount() {
+        int count = 0;
+        for (ClientTransport transport : transports) {
+            count += transport.pendingCount();
+        }
+        return count;
     }
 
     /**
@@ -135,49 +124,76 @@ public final class ZeroConnection implements AutoCloseable {
             return CompletableFuture.failedFuture(ex instanceof ZeroException ? ex
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(closedException(rpc, endpoint));
+        ClientTransport transport;
+        try {
+            transport = transport(endpoint);
+        }
+        catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(
+                    new ZeroConnectionException(rpc + " at " + endpoint + ": cannot open a connection: " + ex));
+        }
+        if (transport == null) {
+            return CompletableFuture.failedFuture(ClientTransport.closedException(rpc, endpoint));
         }
         PendingCall call;
         try {
-            call = register(rpc, payload, returnType, timeout, reader, endpoint, timed);
+            call = register(transport.calls(), rpc, payload, returnType, timeout, reader, endpoint, timed);
         }
         catch (ZeroFrameException ex) {
             return CompletableFuture.failedFuture(
                     new ZeroException(rpc + " at " + endpoint + ": " + ex.getMessage(), ex));
         }
         if (call == null) {
-            return CompletableFuture.failedFuture(new ZeroException(
-                    rpc + " at " + endpoint + ": too many calls in flight (at most " + maxInFlight + ")"));
+            return CompletableFuture.failedFuture(new ZeroException(rpc + " at " + endpoint
+                    + ": too many calls in flight (at most " + settings.maxInFlight() + ")"));
         }
-        submitted.offer(call);
-        waker.wake();
-        if (closed.get()) {
-            call.fail(closedException(rpc, endpoint));
+        transport.submit(call);
+        ZeroConnectionException refusal = transport.refusal(rpc);
+        if (refusal != null) {
+            call.fail(refusal);
         }
         return call.future;
     }
 
-    private PendingCall register(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader,
-            String endpoint, boolean timed) {
+    /** The usable transport, opened on the first call and after a failure; {@code null} once closed. */
+    private ClientTransport transport(String endpoint) {
+        ClientTransport transport = current;
+        if (transport != null && transport.isUsable()) {
+            return transport;
+        }
+        synchronized (this) {
+            transport = current;
+            if (closed.get() || (transport != null && transport.isUsable())) {
+                return closed.get() ? null : transport;
+            }
+            transports.removeIf(ClientTransport::isFinished);
+            transport = ClientTransport.open(name, endpoint, settings);
+            transports.add(transport);
+            current = transport;
+            return transport;
+        }
+    }
+
+    private PendingCall register(PendingCalls calls, String rpc, byte[] payload, Type returnType, Duration timeout,
+            ReplyReader reader, String endpoint, boolean timed) {
         RequestId id = RequestId.random();
         PendingCall call = new PendingCall(id, RequestFrame.encode(id.toBytes(), rpc, payload), rpc, endpoint,
                 timeout, returnType, reader);
-        if (inFlight.incrementAndGet() > maxInFlight) {
+        if (inFlight.incrementAndGet() > settings.maxInFlight()) {
             inFlight.decrementAndGet();
             return null;
         }
-        while (pending.putIfAbsent(call.id, call) != null) {
+        while (!calls.add(call)) {
             id = RequestId.random();
             call = new PendingCall(id, RequestFrame.encode(id.toBytes(), rpc, payload), rpc, endpoint, timeout,
                     returnType, reader);
         }
         PendingCall registered = call;
         if (timed) {
-            registered.setExpiry(CallTimer.schedule(() -> expire(registered), timeout));
+            registered.setExpiry(CallTimer.schedule(registered::expire, timeout));
         }
         registered.future.whenComplete((value, failure) -> {
-            pending.remove(registered.id, registered);
+            calls.forget(registered);
             inFlight.decrementAndGet();
             registered.cancelExpiry();
         });
@@ -187,67 +203,41 @@ public final class ZeroConnection implements AutoCloseable {
     /** Forgets a call whose timeout has passed and fails it: never sent, no connection; sent, a timeout. */
     void expire(CompletableFuture<?> future) {
         if (future instanceof PendingCall.CallFuture callFuture) {
-            expire(callFuture.call);
+            callFuture.call.expire();
         }
     }
 
-    private void expire(PendingCall call) {
-        pending.remove(call.id, call);
-        call.expire();
-    }
-
-    PendingCall removePending(RequestId id) {
-        return pending.remove(id);
-    }
-
-    /** Called by the I/O thread when it could not go on. */
-    void terminated(String reason) {
-        closed.set(true);
-        failPending(reason);
+    /** The usable transport, opened if needed (tests inject faults into it). */
+    ClientTransport transport() {
+        ClientTransport transport = transport(address());
+        if (transport == null) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        return transport;
     }
 
     /**
      * Fails the pending calls with {@link ZeroConnectionException} ("client closed"), stops the I/O thread,
-     * which closes its sockets, and waits for it to end. Idempotent.
+     * which closes its socket and context, and waits for it to end, a few seconds at most. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        failPending("client closed");
-        loop.stop();
-        waker.wakeNow();
-        if (Thread.currentThread() != thread) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                }
-                catch (InterruptedException ex) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        List<ClientTransport> open;
+        synchronized (this) {
+            open = new ArrayList<>(transports);
+            current = null;
         }
-        waker.close();
-        failPending("client closed");
-    }
-
-    private void failPending(String reason) {
-        for (PendingCall call : pending.values()) {
-            call.fail(new ZeroConnectionException(call.rpc + " at " + call.address + ": " + reason));
+        long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
+        for (ClientTransport transport : open) {
+            transport.close(deadline);
         }
-    }
-
-    private static ZeroConnectionException closedException(String rpc, String endpoint) {
-        return new ZeroConnectionException(rpc + " at " + endpoint + ": client closed");
     }
 
     @Override
     public String toString() {
-        return "ZeroConnection[" + (address != null ? address : "unresolved") + ", " + pending.size() + " pending]";
+        return "ZeroConnection[" + (address != null ? address : "unresolved") + ", " + pendingCount() + " pending]";
     }
 }

@@ -2,9 +2,12 @@ package io.zeroapi.server;
 
 import java.lang.reflect.Type;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.frame.RequestFrame;
@@ -15,7 +18,11 @@ import org.springframework.core.ResolvableType;
 /**
  * One call of an endpoint: decodes the argument to the parameter's declared type, invokes the method, waits
  * for an asynchronous result without blocking, and queues exactly one reply, whatever happens (a handler's
- * {@code Error} included). Runs on a worker or on the I/O thread, depending on the endpoint's path.
+ * {@code Error} included). Runs on a worker or on the I/O thread, depending on the endpoint's path and the
+ * payload's size.
+ * <p>
+ * The reply is claimed once: by the handler's outcome, or by the I/O thread when the call passes its deadline or
+ * the server stops ({@link #abandon}), which also interrupts the worker running it or cancels its pending result.
  */
 final class Invocation implements Runnable {
 
@@ -23,7 +30,7 @@ final class Invocation implements Runnable {
 
     private final ZeroRpcEndpoint endpoint;
 
-    private final byte[] identity;
+    private final Peer peer;
 
     private final RequestFrame request;
 
@@ -33,39 +40,80 @@ final class Invocation implements Runnable {
 
     private final RateLimitedLog log;
 
-    Invocation(ZeroRpcEndpoint endpoint, byte[] identity, RequestFrame request, ReplyBodies bodies,
-            ReplyQueue replies, RateLimitedLog log) {
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    private Thread runner;
+
+    private Future<?> pending;
+
+    private boolean abandoned;
+
+    // Owned by InFlightCalls (I/O thread only).
+    long acceptedNanos;
+
+    Invocation previous;
+
+    Invocation next;
+
+    boolean listed;
+
+    Invocation(ZeroRpcEndpoint endpoint, Peer peer, RequestFrame request, ReplyBodies bodies, ReplyQueue replies,
+            RateLimitedLog log) {
         this.endpoint = endpoint;
-        this.identity = identity;
+        this.peer = peer;
         this.request = request;
         this.bodies = bodies;
         this.replies = replies;
         this.log = log;
     }
 
+    String function() {
+        return endpoint.name();
+    }
+
     @Override
     public void run() {
-        Object argument;
+        if (answered.get()) {
+            return;
+        }
+        Thread current = Thread.currentThread();
+        synchronized (this) {
+            runner = current;
+        }
         try {
-            argument = decodeArgument();
-        }
-        catch (ZeroCodecException ex) {
-            if (ex.isMalformed()) {
-                log.warn("malformed", "Malformed payload for '" + endpoint.name() + "': " + ex.getMessage(), null);
+            Object argument;
+            try {
+                argument = decodeArgument();
+            }
+            catch (ZeroCodecException ex) {
+                String message = LogText.truncate(ex.getMessage());
+                if (ex.isMalformed()) {
+                    log.warn("malformed", "Malformed payload for '" + endpoint.name() + "': " + LogText.escape(message),
+                            null);
+                    reply(bodies.generic());
+                }
+                else {
+                    log.warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(message),
+                            null);
+                    reply(bodies.validation(message));
+                }
+                return;
+            }
+            catch (Throwable ex) {
+                log.warn("decode", "Cannot decode the argument of '" + endpoint.name() + "'", ex);
                 reply(bodies.generic());
+                return;
             }
-            else {
-                log.warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + ex.getMessage(), null);
-                reply(bodies.validation(ex.getMessage()));
+            invoke(argument);
+        }
+        finally {
+            synchronized (this) {
+                runner = null;
             }
-            return;
+            if (current != replies.owner()) {
+                Thread.interrupted();
+            }
         }
-        catch (Throwable ex) {
-            log.warn("decode", "Cannot decode the argument of '" + endpoint.name() + "'", ex);
-            reply(bodies.generic());
-            return;
-        }
-        invoke(argument);
     }
 
     private Object decodeArgument() {
@@ -97,20 +145,56 @@ final class Invocation implements Runnable {
             failed(ex);
             return;
         }
+        CompletableFuture<?> future;
         if (result instanceof CompletionStage<?> stage) {
-            stage.whenComplete(this::completed);
+            future = stage.toCompletableFuture();
         }
         else if (endpoint.adapter() != null && result != null) {
-            PublisherFuture.of(endpoint.adapter(), result).whenComplete(this::completed);
+            future = PublisherFuture.of(endpoint.adapter(), result);
         }
         else {
             succeeded(result);
+            return;
         }
+        if (!future.isDone()) {
+            boolean cancel;
+            synchronized (this) {
+                pending = future;
+                cancel = abandoned;
+            }
+            if (cancel) {
+                future.cancel(true);
+            }
+        }
+        future.whenComplete(this::completed);
     }
 
     /** Rejected by the worker pool (e.g. shut down): answers with the generic error. */
     void rejected() {
         reply(bodies.generic());
+    }
+
+    /**
+     * I/O thread: claims the reply for {@code body} (a deadline or shutdown answer) unless the handler's outcome
+     * already did, interrupting the worker that runs the call or cancelling its pending result.
+     * @return the reply to send, or {@code null} if the handler's reply is already on its way
+     */
+    Reply abandon(byte[] body) {
+        if (!answered.compareAndSet(false, true)) {
+            return null;
+        }
+        Future<?> result;
+        synchronized (this) {
+            abandoned = true;
+            if (runner != null && runner != Thread.currentThread()) {
+                runner.interrupt();
+            }
+            result = pending;
+        }
+        if (result != null) {
+            result.cancel(true);
+        }
+        return new Reply(peer, ResponseFrame.encode(request.id(), body), this);
     }
 
     private void completed(Object value, Throwable failure) {
@@ -123,6 +207,9 @@ final class Invocation implements Runnable {
     }
 
     private void succeeded(Object value) {
+        if (answered.get()) {
+            return;
+        }
         byte[] body;
         try {
             body = bodies.codec().encode(value);
@@ -131,10 +218,18 @@ final class Invocation implements Runnable {
             log.warn("encode:" + endpoint.name(), "Cannot encode the result of '" + endpoint.name() + "'", ex);
             body = bodies.generic();
         }
+        if (body.length > bodies.maxReplySize()) {
+            log.warn("too-large:" + endpoint.name(), "The result of '" + endpoint.name() + "' is " + body.length
+                    + " bytes, over the server's reply limit of " + bodies.maxReplySize() + " bytes", null);
+            body = bodies.replyTooLarge(body.length);
+        }
         reply(body);
     }
 
     private void failed(Throwable failure) {
+        if (answered.get()) {
+            return;
+        }
         Throwable cause = unwrap(failure);
         byte[] body;
         try {
@@ -157,6 +252,8 @@ final class Invocation implements Runnable {
     }
 
     private void reply(byte[] body) {
-        replies.add(new Reply(identity, ResponseFrame.encode(request.id(), body), true));
+        if (answered.compareAndSet(false, true)) {
+            replies.add(new Reply(peer, ResponseFrame.encode(request.id(), body), this));
+        }
     }
 }

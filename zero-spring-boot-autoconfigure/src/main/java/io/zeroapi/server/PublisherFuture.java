@@ -10,11 +10,13 @@ import org.springframework.core.ReactiveAdapter;
 
 /**
  * Turns a single-value reactive result (e.g. {@code Mono}) into a future of its value, {@code null} when it
- * completes empty. Only loaded when a reactive library is present.
+ * completes empty; cancelling the future cancels the subscription. Only loaded when a reactive library is present.
  */
 final class PublisherFuture<T> extends CompletableFuture<T> implements Subscriber<T> {
 
     private T value;
+
+    private volatile Subscription subscription;
 
     static CompletableFuture<Object> of(ReactiveAdapter adapter, Object result) {
         PublisherFuture<Object> future = new PublisherFuture<>();
@@ -25,6 +27,11 @@ final class PublisherFuture<T> extends CompletableFuture<T> implements Subscribe
 
     @Override
     public void onSubscribe(Subscription subscription) {
+        this.subscription = subscription;
+        if (isCancelled()) {
+            subscription.cancel();
+            return;
+        }
         subscription.request(Long.MAX_VALUE);
     }
 
@@ -41,5 +48,15 @@ final class PublisherFuture<T> extends CompletableFuture<T> implements Subscribe
     @Override
     public void onComplete() {
         complete(value);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Subscription current = subscription;
+        if (cancelled && current != null) {
+            current.cancel();
+        }
+        return cancelled;
     }
 }

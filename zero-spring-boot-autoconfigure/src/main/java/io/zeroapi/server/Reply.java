@@ -1,11 +1,15 @@
 package io.zeroapi.server;
 
 /**
- * A reply waiting for the I/O thread: the ROUTER identity of the caller and the whole response frame.
+ * A reply on its way to the I/O thread: the caller and the whole response frame.
  *
- * @param identity the caller's ROUTER identity
+ * @param peer the caller
  * @param frame the response frame (id + body), sent once and never touched again
- * @param counted whether the request counted as in flight
+ * @param call the call it answers when that call counted as in flight, or {@code null} (built-ins, refusals)
  */
-record Reply(byte[] identity, byte[] frame, boolean counted) {
+record Reply(Peer peer, byte[] frame, Invocation call) {
+
+    boolean counted() {
+        return call != null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.zeroapi.server;
 
+import java.time.Duration;
 import java.util.Collections;
 
 import io.zeroapi.codec.ZeroCodec;
@@ -7,11 +8,14 @@ import io.zeroapi.frame.ZeroErrors;
 
 /**
  * Encodes the bodies the server answers with: values, and Zero's error maps with Zero's texts. Constant bodies
- * are encoded once; they are only ever copied into reply frames, never sent themselves.
+ * are encoded once; they are only ever copied into reply frames, never sent themselves. Text a caller controls is
+ * cut to {@link LogText#MAX_LENGTH} characters before it is echoed.
  */
 final class ReplyBodies {
 
     private final ZeroCodec codec;
+
+    private final long maxReplySize;
 
     private final byte[] connected;
 
@@ -19,8 +23,9 @@ final class ReplyBodies {
 
     private final byte[] shuttingDown;
 
-    ReplyBodies(ZeroCodec codec) {
+    ReplyBodies(ZeroCodec codec, long maxReplySize) {
         this.codec = codec;
+        this.maxReplySize = maxReplySize < 0 ? Long.MAX_VALUE : maxReplySize;
         this.connected = codec.encode("connected");
         this.generic = error(ZeroErrors.SERVER_EXCEPTION, ZeroErrors.GENERIC_SERVER_ERROR);
         this.shuttingDown = error(ZeroErrors.SERVER_EXCEPTION, "server is shutting down");
@@ -28,6 +33,11 @@ final class ReplyBodies {
 
     ZeroCodec codec() {
         return codec;
+    }
+
+    /** Largest reply body a handler may produce, in bytes. */
+    long maxReplySize() {
+        return maxReplySize;
     }
 
     byte[] connected() {
@@ -47,20 +57,40 @@ final class ReplyBodies {
         return error(ZeroErrors.SERVER_EXCEPTION, "server busy: " + inFlight + " requests in flight, retry later");
     }
 
+    byte[] peerBusy(int outstanding) {
+        return error(ZeroErrors.SERVER_EXCEPTION, "server busy: " + outstanding
+                + " requests in flight from this connection, retry later");
+    }
+
+    byte[] timedOut(String function, Duration timeout) {
+        return error(ZeroErrors.SERVER_EXCEPTION, "call to '" + function + "' did not complete within the server's "
+                + "call timeout of " + timeout.toMillis() + " ms");
+    }
+
+    byte[] replyTooLarge(int size) {
+        return error(ZeroErrors.SERVER_EXCEPTION, "reply of " + size + " bytes is over the server's limit of "
+                + maxReplySize + " bytes");
+    }
+
     byte[] notFound(String function) {
         return error(ZeroErrors.FUNCTION_NOT_FOUND, ZeroErrors.functionNotFound(function));
     }
 
     byte[] validation(String message) {
-        return error(ZeroErrors.VALIDATION_ERROR, message);
+        return error(ZeroErrors.VALIDATION_ERROR, LogText.truncate(message));
+    }
+
+    byte[] noArgument(String function, int payloadLength) {
+        return error(ZeroErrors.VALIDATION_ERROR, "Function `" + function + "` takes no argument, got a payload of "
+                + payloadLength + " bytes");
     }
 
     byte[] handlerFailed(Throwable ex) {
-        return error(ZeroErrors.SERVER_EXCEPTION, PythonRepr.exception(ex));
+        return error(ZeroErrors.SERVER_EXCEPTION, LogText.truncate(PythonRepr.exception(ex)));
     }
 
     byte[] contractFailed(String message) {
-        return error(ZeroErrors.FAILED_TO_GENERATE_CLIENT_CODE, message);
+        return error(ZeroErrors.FAILED_TO_GENERATE_CLIENT_CODE, LogText.truncate(message));
     }
 
     byte[] error(String key, String text) {

@@ -15,13 +15,21 @@ final class ReplyQueue implements AutoCloseable {
 
     private final SocketWaker waker;
 
+    private volatile Thread owner;
+
     ReplyQueue(SocketWaker waker) {
         this.waker = waker;
     }
 
     /** Declares the I/O thread that drains this queue. */
     void owner(Thread thread) {
+        owner = thread;
         waker.owner(thread);
+    }
+
+    /** The I/O thread that drains this queue. */
+    Thread owner() {
+        return owner;
     }
 
     void add(Reply reply) {

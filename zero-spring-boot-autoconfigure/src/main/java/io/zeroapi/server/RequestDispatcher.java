@@ -13,10 +13,24 @@ import io.zeroapi.frame.ZeroFrameException;
 /**
  * Decides what each request frame gets, on the I/O thread: the built-ins ({@code connect},
  * {@code get_rpc_contract}), Zero's errors for unknown names and undecodable frames, the busy and
- * shutting-down refusals, or an {@link Invocation} on the endpoint's execution path. Counts requests in
- * flight (I/O thread only).
+ * shutting-down refusals, or an {@link Invocation} on the endpoint's execution path. Keeps the books of calls in
+ * flight (I/O thread only): at most {@code maxInFlight} in all and {@code maxInFlightPerPeer} per connection.
+ * <p>
+ * Payloads are decoded off the I/O thread: always for worker methods, and for the other paths when they are over
+ * {@link #INLINE_PAYLOAD_BYTES}. A method without a parameter refuses a payload over
+ * {@link #IGNORED_PAYLOAD_BYTES} without decoding it; {@code get_rpc_contract} refuses an argument over
+ * {@link #CONTRACT_ARGUMENT_BYTES}.
  */
 final class RequestDispatcher {
+
+    /** Largest payload decoded on the I/O thread (for non-blocking and asynchronous methods). */
+    static final int INLINE_PAYLOAD_BYTES = 8 * 1024;
+
+    /** Largest payload a method without a parameter accepts (checked, then ignored, as Zero does). */
+    static final int IGNORED_PAYLOAD_BYTES = 256;
+
+    /** Largest argument of {@code get_rpc_contract} (a {@code [host, port]} pair). */
+    static final int CONTRACT_ARGUMENT_BYTES = 256;
 
     private final Map<String, ZeroRpcEndpoint> endpoints;
 
@@ -30,27 +44,33 @@ final class RequestDispatcher {
 
     private final int maxInFlight;
 
+    private final int maxInFlightPerPeer;
+
     private final RateLimitedLog log;
 
-    private int inFlight;
+    private final Peers peers = new Peers();
+
+    private final InFlightCalls calls = new InFlightCalls();
 
     private boolean draining;
 
     RequestDispatcher(Map<String, ZeroRpcEndpoint> endpoints, ReplyBodies bodies, Executor workers,
-            ReplyQueue replies, int maxInFlight, RateLimitedLog log) {
+            ReplyQueue replies, int maxInFlight, int maxInFlightPerPeer, RateLimitedLog log) {
         this.endpoints = endpoints;
         this.bodies = bodies;
         this.workers = workers;
         this.replies = replies;
         this.contract = new RpcContract(endpoints.values());
         this.maxInFlight = maxInFlight;
+        this.maxInFlightPerPeer = maxInFlightPerPeer;
         this.log = log;
     }
 
-    void dispatch(byte[] identity, byte[] data) {
+    void dispatch(byte[] identity, byte[] data, long nowNanos) {
+        Peer peer = peers.get(identity);
         if (data.length < RequestFrame.ID_LENGTH) {
             log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);
-            answer(identity, data, bodies.notFound(""));
+            answer(peer, data, bodies.notFound(""));
             return;
         }
         RequestFrame request;
@@ -59,38 +79,52 @@ final class RequestDispatcher {
         }
         catch (ZeroFrameException ex) {
             log.warn("frame", "Undecodable request frame: " + ex.getMessage(), null);
-            answer(identity, Arrays.copyOf(data, RequestFrame.ID_LENGTH), bodies.generic());
+            answer(peer, Arrays.copyOf(data, RequestFrame.ID_LENGTH), bodies.generic());
             return;
         }
         String function = request.function();
         if ("connect".equals(function)) {
-            answer(identity, request.id(), bodies.connected());
+            answer(peer, request.id(), bodies.connected());
         }
         else if (draining) {
-            answer(identity, request.id(), bodies.shuttingDown());
+            answer(peer, request.id(), bodies.shuttingDown());
         }
         else if ("get_rpc_contract".equals(function)) {
-            answer(identity, request.id(), contract(request));
+            answer(peer, request.id(), contract(request));
         }
         else {
-            call(identity, request, endpoints.get(function));
+            call(peer, request, endpoints.get(function), nowNanos);
         }
     }
 
-    private void call(byte[] identity, RequestFrame request, ZeroRpcEndpoint endpoint) {
+    private void call(Peer peer, RequestFrame request, ZeroRpcEndpoint endpoint, long nowNanos) {
         if (endpoint == null) {
-            log.warn("not-found", "No Zero function '" + request.function() + "'", null);
-            answer(identity, request.id(), bodies.notFound(request.function()));
+            log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
+            answer(peer, request.id(), bodies.notFound(request.function()));
             return;
         }
-        if (inFlight >= maxInFlight) {
-            log.warn("busy", "Refusing '" + endpoint.name() + "': " + inFlight + " requests in flight", null);
-            answer(identity, request.id(), bodies.busy(inFlight));
+        if (calls.size() >= maxInFlight) {
+            log.warn("busy", "Refusing '" + endpoint.name() + "': " + calls.size() + " requests in flight", null);
+            answer(peer, request.id(), bodies.busy(calls.size()));
             return;
         }
-        inFlight++;
-        Invocation invocation = new Invocation(endpoint, identity, request, bodies, replies, log);
-        if (endpoint.path() != ExecutionPath.WORKER) {
+        if (peer.outstanding >= maxInFlightPerPeer) {
+            log.warn("peer-busy", "Refusing '" + endpoint.name() + "': " + peer.outstanding
+                    + " requests in flight from one connection", null);
+            answer(peer, request.id(), bodies.peerBusy(peer.outstanding));
+            return;
+        }
+        if (endpoint.parameterType() == null && request.payloadLength() > IGNORED_PAYLOAD_BYTES) {
+            log.warn("no-argument", "Refusing a payload of " + request.payloadLength() + " bytes for '"
+                    + endpoint.name() + "', which takes no argument", null);
+            answer(peer, request.id(), bodies.noArgument(endpoint.name(), request.payloadLength()));
+            return;
+        }
+        Invocation invocation = new Invocation(endpoint, peer, request, bodies, replies, log);
+        peer.outstanding++;
+        calls.add(invocation, nowNanos);
+        boolean inline = endpoint.path() != ExecutionPath.WORKER && request.payloadLength() <= INLINE_PAYLOAD_BYTES;
+        if (inline) {
             invocation.run();
             return;
         }
@@ -104,6 +138,9 @@ final class RequestDispatcher {
     }
 
     private byte[] contract(RequestFrame request) {
+        if (request.payloadLength() > CONTRACT_ARGUMENT_BYTES) {
+            return bodies.contractFailed("expected [host, port], got " + request.payloadLength() + " bytes");
+        }
         Object argument;
         try {
             argument = request.hasPayload()
@@ -120,15 +157,28 @@ final class RequestDispatcher {
         }
     }
 
-    private void answer(byte[] identity, byte[] id, byte[] body) {
-        replies.add(new Reply(identity, ResponseFrame.encode(id, body), false));
+    private void answer(Peer peer, byte[] id, byte[] body) {
+        replies.add(new Reply(peer, ResponseFrame.encode(id, body), null));
     }
 
-    /** Called by the I/O thread for every reply it has sent or dropped. */
-    void replied(Reply reply) {
+    /** I/O thread: a counted call's reply has reached the I/O thread; its in-flight slot is free. */
+    void completed(Invocation call) {
+        calls.remove(call);
+    }
+
+    /** I/O thread: a reply was handed to ZeroMQ or dropped; its caller's share is free. */
+    void delivered(Reply reply) {
+        Peer peer = reply.peer();
         if (reply.counted()) {
-            inFlight--;
+            calls.remove(reply.call());
+            peer.outstanding--;
         }
+        peers.releaseIfIdle(peer);
+    }
+
+    /** The call accepted first among those in flight, or {@code null}. */
+    Invocation oldestCall() {
+        return calls.oldest();
     }
 
     /** From now on, calls are refused with "server is shutting down". */
@@ -137,6 +187,11 @@ final class RequestDispatcher {
     }
 
     int inFlight() {
-        return inFlight;
+        return calls.size();
+    }
+
+    /** Number of callers with calls outstanding or replies waiting. */
+    int activePeers() {
+        return peers.size();
     }
 }

@@ -1,31 +1,32 @@
 package io.zeroapi.server;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import zmq.ZError;
 
 /**
- * The I/O thread's loop; the only code touching the ROUTER socket. Each turn sends every queued reply, then
- * blocks in the ROUTER's {@code recv} for the next message and takes whatever else is there (up to a batch)
- * without blocking, and dispatches it. Replies from other threads wake it with a message on the same ROUTER
- * (see {@link io.zeroapi.transport.SocketWaker}), so it never waits in a poller. On stop it keeps answering (new calls get "server is
- * shutting down") until no call is in flight or the grace period has passed, then closes the socket.
+ * The I/O thread's loop; the only code touching the ROUTER socket. Each turn it hands the replies that arrived to
+ * ZeroMQ, answers calls past their deadline, then blocks in the ROUTER's {@code recv} for the next message and
+ * takes whatever else is there (up to a batch, and at most about a millisecond) without blocking, and dispatches
+ * it. Replies from other threads wake it with a message on the same ROUTER (see {@link SocketWaker}), so it never
+ * waits in a poller.
  * <p>
- * A reply the ROUTER refuses because the caller's queue is full (the caller sends faster than it reads) is kept
- * and retried every millisecond, and no new request is read until every kept reply is sent: the backlog stays bounded and the
- * pressure goes back to the callers over TCP. A reply its caller has not made room for within
- * {@link #UNSENT_REPLY_TIMEOUT_NANOS} is dropped with a warning.
+ * A reply ZeroMQ refuses because its caller is not reading (the caller's queue is full) joins that caller's
+ * backlog, retried every few milliseconds while the loop goes on serving everyone else. A backlog is bounded by
+ * count and bytes; replies past the bound are dropped, counted and logged. On stop it keeps answering (new calls
+ * get "server is shutting down") until no call is in flight and no reply waits, or the grace period has passed;
+ * then every call still in flight is answered "server is shutting down", and the socket closes once those replies
+ * have left (at most a second later).
  */
 final class ServerLoop implements Runnable {
 
@@ -33,11 +34,22 @@ final class ServerLoop implements Runnable {
 
     private static final int BATCH = 256;
 
-    private static final long UNSENT_REPLY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private static final long UNSENT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int BACKLOG_RETRY_MAX_MS = 16;
 
-    private final ZContext context;
+    private static final int BACKLOG_MIN_REPLIES = 100_000;
+
+    /** How long the last replies (e.g. "server is shutting down") may take to leave once the socket closes. */
+    private static final int CLOSE_LINGER_MS = 1000;
+
+    /** How long replies waiting for slow callers may still go out once the grace period is over. */
+    private static final long CLOSE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** Bytes a waiting reply costs besides its frame (the reply, its frame's header, the queue slot). */
+    private static final int BACKLOG_ENTRY_BYTES = 64;
+
+    private enum Sent { SENT, FULL, GONE }
 
     private final ZMQ.Socket router;
 
@@ -45,15 +57,37 @@ final class ServerLoop implements Runnable {
 
     private final ReplyQueue replies;
 
+    private final ReplyBodies bodies;
+
     private final RateLimitedLog log;
+
+    private final Duration callTimeout;
+
+    private final long callTimeoutNanos;
+
+    private final int backlogMaxReplies;
+
+    private final long backlogMaxBytes;
+
+    private final Consumer<Throwable> onFailure;
+
+    private final ListenBackoff listen;
 
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-    private final ArrayDeque<Unsent> unsent = new ArrayDeque<>();
+    private final ArrayList<Peer> backlogged = new ArrayList<>();
+
+    private int backlogRetryMs = 1;
+
+    private long droppedReplies;
 
     private int receiveTimeout = -1;
 
     private boolean draining;
+
+    private boolean closing;
+
+    private long closeDeadline;
 
     private volatile boolean stopRequested;
 
@@ -61,13 +95,20 @@ final class ServerLoop implements Runnable {
 
     private volatile boolean waitForever;
 
-    ServerLoop(ZContext context, ZMQ.Socket router, RequestDispatcher dispatcher, ReplyQueue replies,
-            RateLimitedLog log) {
-        this.context = context;
+    ServerLoop(ZMQ.Socket router, RequestDispatcher dispatcher, ReplyQueue replies, ReplyBodies bodies,
+            RateLimitedLog log, ZeroServerSettings settings, ListenBackoff listen, Consumer<Throwable> onFailure) {
         this.router = router;
         this.dispatcher = dispatcher;
         this.replies = replies;
+        this.bodies = bodies;
         this.log = log;
+        this.callTimeout = settings.callTimeout();
+        this.callTimeoutNanos = settings.callTimeout().isNegative() || settings.callTimeout().isZero() ? 0
+                : settings.callTimeout().toNanos();
+        this.backlogMaxReplies = Math.max(BACKLOG_MIN_REPLIES, settings.maxInFlightPerPeer());
+        this.backlogMaxBytes = settings.peerQueueBudget();
+        this.onFailure = onFailure;
+        this.listen = listen;
     }
 
     /**
@@ -88,6 +129,11 @@ final class ServerLoop implements Runnable {
         return terminated;
     }
 
+    /** Calls in flight; any thread may ask. */
+    int inFlight() {
+        return dispatcher.inFlight();
+    }
+
     CompletableFuture<Void> terminated() {
         return terminated;
     }
@@ -100,37 +146,56 @@ final class ServerLoop implements Runnable {
         }
         catch (ZMQException ex) {
             if (ex.getErrorCode() != ZError.ETERM) {
-                logger.error("Zero server I/O thread failed", ex);
+                failed(ex);
             }
         }
         catch (Throwable ex) {
-            logger.error("Zero server I/O thread failed", ex);
+            failed(ex);
         }
         finally {
             replies.close();
-            closeRouter();
+            try {
+                router.setLinger(CLOSE_LINGER_MS);
+                router.close();
+            }
+            catch (RuntimeException ex) {
+                logger.debug("Ignoring a failure while closing the Zero server socket", ex);
+            }
             terminated.complete(null);
+        }
+    }
+
+    private void failed(Throwable ex) {
+        logger.error("Zero server I/O thread failed", ex);
+        if (!stopRequested) {
+            onFailure.accept(ex);
         }
     }
 
     private void loop() {
         while (true) {
             checkStop();
-            boolean sent = send();
-            if (draining && (dispatcher.inFlight() == 0 || !waitForever && System.nanoTime() - stopDeadline >= 0)) {
-                if (dispatcher.inFlight() > 0) {
-                    logger.warn("Zero server closing with " + dispatcher.inFlight()
-                            + " calls still in flight after the grace period");
+            long now = System.nanoTime();
+            takeReplies();
+            retryBacklogs();
+            expireCalls(now);
+            listen.check(now);
+            if (draining) {
+                if (dispatcher.inFlight() == 0 && backlogged.isEmpty()) {
+                    return;
                 }
-                return;
-            }
-            if (!unsent.isEmpty()) {
-                if (!sent) {
-                    LockSupport.parkNanos(UNSENT_RETRY_NANOS);
+                if (!waitForever && now - stopDeadline >= 0) {
+                    if (!closing) {
+                        closing = true;
+                        closeDeadline = now + CLOSE_FLUSH_NANOS;
+                        answerRemaining();
+                    }
+                    if (backlogged.isEmpty() || now - closeDeadline >= 0) {
+                        return;
+                    }
                 }
-                continue;
             }
-            receive(receiveTimeout(draining));
+            receive(receiveTimeout(now));
         }
     }
 
@@ -142,33 +207,48 @@ final class ServerLoop implements Runnable {
         }
     }
 
-    private int receiveTimeout(boolean draining) {
-        if (!draining || waitForever) {
+    private int receiveTimeout(long now) {
+        long nanos = Long.MAX_VALUE;
+        if (!backlogged.isEmpty()) {
+            nanos = TimeUnit.MILLISECONDS.toNanos(backlogRetryMs);
+        }
+        Invocation oldest = dispatcher.oldestCall();
+        if (callTimeoutNanos > 0 && oldest != null) {
+            nanos = Math.min(nanos, oldest.acceptedNanos + callTimeoutNanos - now);
+        }
+        if (draining && !waitForever) {
+            nanos = Math.min(nanos, stopDeadline - now);
+        }
+        nanos = Math.min(nanos, listen.nanosUntilDue(now));
+        if (nanos == Long.MAX_VALUE) {
             return -1;
         }
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (stopDeadline - System.nanoTime()) / 1_000_000 + 1));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, nanos / 1_000_000 + 1));
     }
 
     /**
      * Blocks for the first message (up to {@code timeoutMillis}; negative: no limit), then takes whatever else
-     * is there, up to a batch, without blocking.
+     * is there, up to a batch and about a millisecond, without blocking.
      */
-    private int receive(int timeoutMillis) {
+    private void receive(int timeoutMillis) {
         if (timeoutMillis != receiveTimeout) {
             router.setReceiveTimeOut(timeoutMillis);
             receiveTimeout = timeoutMillis;
         }
-        int count = 0;
-        while (count < BATCH) {
+        long start = 0;
+        for (int count = 0; count < BATCH; count++) {
             byte[] identity = router.recv(count == 0 ? 0 : ZMQ.DONTWAIT);
             if (identity == null) {
-                break;
+                return;
             }
-            count++;
+            if (count == 0) {
+                start = System.nanoTime();
+            }
+            else if ((count & 15) == 0 && System.nanoTime() - start > BATCH_NANOS) {
+                count = BATCH;
+            }
             if (SocketWaker.isWakeUp(identity)) {
-                while (router.hasReceiveMore()) {
-                    router.recv(0);
-                }
+                skipRest();
                 continue;
             }
             if (!router.hasReceiveMore()) {
@@ -178,76 +258,168 @@ final class ServerLoop implements Runnable {
             byte[] data = router.recv(0);
             checkStop();
             if (router.hasReceiveMore()) {
-                int frames = 2;
-                while (router.hasReceiveMore()) {
-                    router.recv(0);
-                    frames++;
-                }
+                int frames = 2 + skipRest();
                 log.debug("frames", "Dropped a message of " + frames + " frames; Zero requests have exactly 2 "
                         + "at the ROUTER (is the client a REQ socket instead of a DEALER?)");
                 continue;
             }
-            dispatcher.dispatch(identity, data);
+            dispatcher.dispatch(identity, data, start);
         }
-        return count;
     }
 
-    private boolean send() {
+    private int skipRest() {
+        int skipped = 0;
+        while (router.hasReceiveMore()) {
+            router.recv(0);
+            skipped++;
+        }
+        return skipped;
+    }
+
+    private void takeReplies() {
         replies.rearm();
-        boolean sent = retryUnsent();
         Reply reply;
         while ((reply = replies.poll()) != null) {
-            sent = true;
-            if (!trySend(reply)) {
-                unsent.add(new Unsent(reply, System.nanoTime()));
-            }
+            handle(reply);
         }
-        return sent;
     }
 
-    private boolean retryUnsent() {
+    private void handle(Reply reply) {
+        if (reply.counted()) {
+            dispatcher.completed(reply.call());
+        }
+        Peer peer = reply.peer();
+        if (!peer.backlog.isEmpty()) {
+            enqueue(peer, reply);
+            return;
+        }
+        Sent sent = trySend(reply);
+        if (sent == Sent.FULL) {
+            enqueue(peer, reply);
+        }
+        else {
+            dispatcher.delivered(reply);
+        }
+    }
+
+    private void enqueue(Peer peer, Reply reply) {
+        long bytes = reply.frame().length + BACKLOG_ENTRY_BYTES;
+        if (peer.backlog.size() >= backlogMaxReplies || peer.backlogBytes + bytes > backlogMaxBytes) {
+            droppedReplies++;
+            log.warn("backlog", "Dropped a reply to a caller that is not reading its replies (" + peer.backlog.size()
+                    + " replies, " + peer.backlogBytes + " bytes waiting; " + droppedReplies + " dropped so far)",
+                    null);
+            dispatcher.delivered(reply);
+            return;
+        }
+        peer.backlog.add(reply);
+        peer.backlogBytes += bytes;
+        if (!peer.backlogged) {
+            peer.backlogged = true;
+            backlogged.add(peer);
+        }
+    }
+
+    private void retryBacklogs() {
+        if (backlogged.isEmpty()) {
+            return;
+        }
         boolean progress = false;
-        long now = System.nanoTime();
-        for (Iterator<Unsent> it = unsent.iterator(); it.hasNext();) {
-            Unsent next = it.next();
-            if (trySend(next.reply())) {
-                it.remove();
-                progress = true;
+        for (int i = backlogged.size() - 1; i >= 0; i--) {
+            Peer peer = backlogged.get(i);
+            progress |= flush(peer);
+            if (peer.backlog.isEmpty()) {
+                peer.backlogged = false;
+                backlogged.set(i, backlogged.get(backlogged.size() - 1));
+                backlogged.remove(backlogged.size() - 1);
             }
-            else if (now - next.since() > UNSENT_REPLY_TIMEOUT_NANOS) {
-                it.remove();
-                dispatcher.replied(next.reply());
-                log.warn("unsent", "Dropped a reply: the caller has not read its replies for "
-                        + TimeUnit.NANOSECONDS.toSeconds(UNSENT_REPLY_TIMEOUT_NANOS) + "s", null);
+        }
+        backlogRetryMs = progress ? 1 : Math.min(backlogRetryMs * 2, BACKLOG_RETRY_MAX_MS);
+    }
+
+    /** Sends what the peer's queue has room for; returns whether anything went out. */
+    private boolean flush(Peer peer) {
+        boolean progress = false;
+        Reply head;
+        while ((head = peer.backlog.peek()) != null) {
+            Sent sent = trySend(head);
+            if (sent == Sent.FULL) {
+                return progress;
             }
+            if (sent == Sent.GONE) {
+                dropBacklog(peer);
+                return true;
+            }
+            peer.backlog.poll();
+            peer.backlogBytes -= head.frame().length + BACKLOG_ENTRY_BYTES;
+            dispatcher.delivered(head);
+            progress = true;
         }
         return progress;
     }
 
-    /** Sends a reply, or returns {@code false} if the caller's queue is full and it must be retried. */
-    private boolean trySend(Reply reply) {
+    private void dropBacklog(Peer peer) {
+        Reply[] dropped = peer.backlog.toArray(new Reply[0]);
+        peer.backlog.clear();
+        peer.backlogBytes = 0;
+        for (Reply reply : dropped) {
+            dispatcher.delivered(reply);
+        }
+    }
+
+    /** Sends a reply: {@code FULL} if the caller's queue is full, {@code GONE} if the caller has disconnected. */
+    private Sent trySend(Reply reply) {
         try {
-            if (!router.send(reply.identity(), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                return false;
+            if (!router.send(reply.peer().identity, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                return Sent.FULL;
             }
             router.send(reply.frame(), ZMQ.DONTWAIT);
+            return Sent.SENT;
         }
         catch (ZMQException ex) {
             if (ex.getErrorCode() != ZError.EHOSTUNREACH) {
                 throw ex;
             }
             log.debug("unreachable", "Dropped a reply: the caller has disconnected");
+            return Sent.GONE;
         }
-        dispatcher.replied(reply);
-        return true;
     }
 
-    private record Unsent(Reply reply, long since) {
+    /** Answers the calls past the server's call timeout, freeing their slots. */
+    private void expireCalls(long now) {
+        if (callTimeoutNanos <= 0) {
+            return;
+        }
+        Invocation oldest;
+        while ((oldest = dispatcher.oldestCall()) != null && now - oldest.acceptedNanos >= callTimeoutNanos) {
+            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout));
+            if (reply == null) {
+                dispatcher.completed(oldest);
+                continue;
+            }
+            log.warn("deadline:" + oldest.function(), "Zero function '" + oldest.function()
+                    + "' did not complete within the call timeout of " + callTimeout.toMillis()
+                    + " ms; answered with a server exception", null);
+            handle(reply);
+        }
     }
 
-    private void closeRouter() {
-        if (!context.isClosed()) {
-            context.destroySocket(router);
+    /** The grace period is over: every call still in flight is answered "server is shutting down". */
+    private void answerRemaining() {
+        int answered = 0;
+        Invocation oldest;
+        while ((oldest = dispatcher.oldestCall()) != null) {
+            Reply reply = oldest.abandon(bodies.shuttingDown());
+            if (reply == null) {
+                dispatcher.completed(oldest);
+                continue;
+            }
+            answered++;
+            handle(reply);
+        }
+        if (answered > 0) {
+            logger.warn("Zero server closing: answered " + answered
+                    + " calls still in flight after the grace period with \"server is shutting down\"");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.zeroapi.server;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,33 +9,45 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.zeroapi.codec.ZeroCodec;
-import io.zeroapi.transport.FrameSizeGuard;
-import io.zeroapi.transport.SocketWaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
-
-import zmq.ZError;
 
 /**
  * A Zero RPC server: one ROUTER socket owned by one I/O thread, speaking Zero's ZeroMQ protocol and serving
  * {@link ZeroRpcEndpoint}s on their execution paths (worker pool, I/O thread, or asynchronous). Replies are
- * never dropped silently: the ROUTER is mandatory-routing with a high-water mark above the in-flight limit.
+ * never dropped silently, no caller can take more than its share of the calls in flight, and every call is
+ * answered within the call timeout.
+ * <p>
+ * The server has its own ZeroMQ context. If its I/O thread or JeroMQ's dies, the failure is logged at ERROR and
+ * the transport is rebuilt on the same port; if that fails, or failures repeat ({@value #MAX_RECOVERIES} within
+ * a minute), the server goes {@link State#DOWN} and tells its failure listener: it never keeps running deaf.
  */
 public final class ZeroServer {
 
+    /** Where a server is in its life. */
+    public enum State {
+        /** Created, not started. */
+        NEW,
+        /** Bound and serving. */
+        RUNNING,
+        /** Replacing a failed transport. */
+        RECOVERING,
+        /** Failed for good: not serving. */
+        DOWN,
+        /** Shut down. */
+        STOPPED
+    }
+
+    static final int MAX_RECOVERIES = 3;
+
+    private static final long RECOVERY_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private static final Log logger = LogFactory.getLog(ZeroServer.class);
 
-    private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
-
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
-
-    private final ZContext context;
 
     private final ZeroCodec codec;
 
@@ -44,19 +57,28 @@ public final class ZeroServer {
 
     private final ZeroServerSettings settings;
 
-    private ServerLoop loop;
+    private final ArrayDeque<Long> recoveries = new ArrayDeque<>();
 
-    private String boundEndpoint;
+    private volatile Consumer<Throwable> failureListener = ex -> {
+    };
 
-    private int port = -1;
+    private volatile State state = State.NEW;
 
-    public ZeroServer(ZContext context, ZeroCodec codec, Collection<ZeroRpcEndpoint> endpoints, Executor workers,
+    private ServerTransport transport;
+
+    private CompletableFuture<Void> stopped;
+
+    public ZeroServer(ZeroCodec codec, Collection<ZeroRpcEndpoint> endpoints, Executor workers,
             ZeroServerSettings settings) {
-        this.context = context;
         this.codec = codec;
         endpoints.forEach(endpoint -> this.endpoints.put(endpoint.name(), endpoint));
         this.workers = workers;
         this.settings = settings;
+    }
+
+    /** Sets what to tell when the server goes {@link State#DOWN} (called on a background thread). */
+    public void onFailure(Consumer<Throwable> listener) {
+        this.failureListener = listener;
     }
 
     /**
@@ -64,67 +86,139 @@ public final class ZeroServer {
      * @throws ZeroServerPortInUseException if the port is taken
      */
     public synchronized void start() {
-        if (loop != null) {
+        if (state != State.NEW) {
             return;
         }
-        ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
-        try {
-            router.setLinger(0);
-            router.setRouterMandatory(true);
-            int highWaterMark = (int) Math.min(Integer.MAX_VALUE, 2L * settings.maxInFlight() + 1000);
-            router.setSndHWM(highWaterMark);
-            router.setRcvHWM(highWaterMark);
-            router.setMaxMsgSize(settings.maxMessageSize());
-            router.setMsgAllocator(new FrameSizeGuard(settings.maxMessageSize(), "Zero server"));
-            router.bind(settings.bindEndpoint());
+        transport = open(settings);
+        state = State.RUNNING;
+    }
+
+    private ServerTransport open(ZeroServerSettings bindSettings) {
+        ServerTransport[] opened = new ServerTransport[1];
+        opened[0] = ServerTransport.open(codec, Map.copyOf(endpoints), workers, bindSettings,
+                ex -> transportFailed(opened[0], ex));
+        return opened[0];
+    }
+
+    /** Handles a failure of the current transport as its I/O thread's death would be handled. */
+    void transportFailed(Throwable cause) {
+        ServerTransport current;
+        synchronized (this) {
+            current = transport;
         }
-        catch (ZMQException ex) {
-            context.destroySocket(router);
-            if (ex.getErrorCode() == ZError.EADDRINUSE) {
-                throw new ZeroServerPortInUseException(settings.port(), ex);
+        transportFailed(current, cause);
+    }
+
+    /** Called once per transport, from the thread that saw it fail. */
+    void transportFailed(ServerTransport failed, Throwable cause) {
+        synchronized (this) {
+            if (failed == null || transport != failed || state != State.RUNNING) {
+                return;
             }
-            throw ex;
+            state = State.RECOVERING;
         }
-        boundEndpoint = router.getLastEndpoint();
-        port = Integer.parseInt(boundEndpoint.substring(boundEndpoint.lastIndexOf(':') + 1));
-        RateLimitedLog log = new RateLimitedLog(logger, LOG_INTERVAL);
-        ReplyQueue replies = new ReplyQueue(SocketWaker.attach(context, router, "zero-server-wake"));
-        RequestDispatcher dispatcher = new RequestDispatcher(Map.copyOf(endpoints), new ReplyBodies(codec), workers,
-                replies, settings.maxInFlight(), log);
-        loop = new ServerLoop(context, router, dispatcher, replies, log);
-        Thread thread = new Thread(loop, "zero-server-" + port);
-        thread.setDaemon(false);
-        thread.start();
+        logger.error("Zero server on port " + failed.port() + " lost its transport; rebuilding it", cause);
+        Thread recovery = new Thread(() -> recover(failed, cause), "zero-server-recovery");
+        recovery.setDaemon(true);
+        recovery.start();
+    }
+
+    private void recover(ServerTransport failed, Throwable cause) {
+        boolean closed = awaitQuietly(failed.shutdown(0));
+        Throwable failure = cause;
+        synchronized (this) {
+            if (state != State.RECOVERING) {
+                return;
+            }
+            long now = System.nanoTime();
+            while (!recoveries.isEmpty() && now - recoveries.peekFirst() > RECOVERY_WINDOW_NANOS) {
+                recoveries.pollFirst();
+            }
+            recoveries.addLast(now);
+            if (recoveries.size() <= MAX_RECOVERIES && closed) {
+                try {
+                    transport = open(settings.withPort(failed.port()));
+                    state = State.RUNNING;
+                    logger.warn("Zero server rebuilt its transport on " + transport.boundEndpoint());
+                    return;
+                }
+                catch (RuntimeException ex) {
+                    failure = ex;
+                }
+            }
+            state = State.DOWN;
+        }
+        logger.error("Zero server on port " + failed.port() + " is DOWN: its transport failed and could not be "
+                + "rebuilt" + (closed ? "" : " (the failed ZeroMQ context did not close, so its port stays taken)"),
+                failure);
+        failureListener.accept(failure);
+    }
+
+    private static boolean awaitQuietly(CompletableFuture<Void> future) {
+        try {
+            future.get(ServerTransport.CONTEXT_CLOSE_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+            return false;
+        }
+    }
+
+    /** Where the server is in its life. */
+    public State state() {
+        return state;
     }
 
     /** The bound port (the real one when configured with 0), or -1 before {@link #start()}. */
     public synchronized int port() {
-        return port;
+        return transport == null ? -1 : transport.port();
     }
 
     /** The endpoint the ROUTER is bound to, e.g. {@code tcp://0.0.0.0:5559}, or {@code null} before start. */
     public synchronized String boundEndpoint() {
-        return boundEndpoint;
+        return transport == null ? null : transport.boundEndpoint();
     }
 
-    /** Whether the server has started and not yet closed its socket. */
-    public synchronized boolean isRunning() {
-        return loop != null && !loop.terminated().isDone();
+    /** Number of calls in flight: accepted, and neither answered nor past their deadline. */
+    public synchronized int inFlight() {
+        return transport == null ? 0 : transport.inFlight();
+    }
+
+    /** Whether the server has started and not yet closed its socket (it may be rebuilding its transport). */
+    public boolean isRunning() {
+        State current = state;
+        return current == State.RUNNING || current == State.RECOVERING;
     }
 
     /**
      * Stops taking calls (new ones are answered "server is shutting down"), lets calls in flight finish for
-     * up to {@code gracePeriod} (negative: as long as they take), then closes the socket.
+     * up to {@code gracePeriod} (negative: as long as they take), answers those still in flight "server is
+     * shutting down", then closes the socket.
      * @return completed once the socket is closed
      */
     public synchronized CompletableFuture<Void> shutdown(Duration gracePeriod) {
-        if (loop == null) {
-            return CompletableFuture.completedFuture(null);
+        if (stopped != null) {
+            if (!gracePeriod.isNegative() && transport != null) {
+                transport.shutdown(gracePeriod.toNanos());
+            }
+            return stopped;
         }
-        return loop.stop(gracePeriod.isNegative() ? -1 : gracePeriod.toNanos());
+        State previous = state;
+        state = State.STOPPED;
+        if (transport == null || previous == State.DOWN) {
+            stopped = CompletableFuture.completedFuture(null);
+        }
+        else {
+            stopped = transport.shutdown(gracePeriod.isNegative() ? -1 : gracePeriod.toNanos());
+        }
+        return stopped;
     }
 
-    /** Closes the socket now, dropping calls still in flight, and waits for the I/O thread to end. */
+    /** Closes the socket now, answering calls still in flight "server is shutting down", and waits for it. */
     public void close() {
         CompletableFuture<Void> terminated = shutdown(Duration.ZERO);
         try {

@@ -41,7 +41,7 @@ class DefaultReactiveZeroClientTests {
     void start() {
         context = new ZContext(1);
         router = RawRouter.start(context, DefaultReactiveZeroClientTests::answer);
-        connection = new ZeroConnection(context, router::address);
+        connection = new ZeroConnection(router::address);
         client = new DefaultReactiveZeroClient(new DefaultAsyncZeroClient(connection, codec, Duration.ofSeconds(20)));
     }
 

@@ -78,7 +78,7 @@ class ZeroClientVectorTests {
             }
             return ResponseFrame.encode(Arrays.copyOf(frame, 16), body);
         });
-        connection = new ZeroConnection(context, router::address);
+        connection = new ZeroConnection(router::address);
         client = new DefaultZeroClient(new DefaultAsyncZeroClient(connection, codec, TIMEOUT));
     }
 

@@ -74,7 +74,7 @@ class ZeroConnectionTests {
     }
 
     private ZeroConnection connect(String address) {
-        return track(new ZeroConnection(context, () -> address));
+        return track(new ZeroConnection(() -> address));
     }
 
     private DefaultAsyncZeroClient async(ZeroConnection connection, Duration timeout) {
@@ -218,7 +218,7 @@ class ZeroConnectionTests {
                 int n = i;
                 firstReplies.add(CompletableFuture.supplyAsync(() -> {
                     awaitQuietly(ready);
-                    ZeroConnection connection = new ZeroConnection(context, router::address);
+                    ZeroConnection connection = new ZeroConnection(router::address);
                     synchronized (resources) {
                         resources.add(connection);
                     }
@@ -247,7 +247,8 @@ class ZeroConnectionTests {
     @Test
     void shouldRefuseCallsBeyondMaxInFlight() {
         RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
-        ZeroConnection connection = track(new ZeroConnection(context, router::address, 2));
+        ZeroConnection connection = track(
+                new ZeroConnection(router::address, ZeroConnectionSettings.defaults().withMaxInFlight(2)));
         AsyncZeroClient client = async(connection, LONG);
         CompletableFuture<Object> first = client.call("slow", 1);
         CompletableFuture<Object> second = client.call("slow", 2);
@@ -266,7 +267,7 @@ class ZeroConnectionTests {
     @Test
     void shouldFailPendingCallsWhenClosed() {
         RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
-        ZeroConnection connection = new ZeroConnection(context, router::address);
+        ZeroConnection connection = new ZeroConnection(router::address);
         AsyncZeroClient client = async(connection, LONG);
         CompletableFuture<Object> pending = client.call("slow", 1);
         connection.close();

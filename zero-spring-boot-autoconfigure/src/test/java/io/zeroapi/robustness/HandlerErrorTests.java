@@ -30,7 +30,7 @@ class HandlerErrorTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(context, new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
+        server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
     }
 
     @AfterEach

@@ -70,7 +70,7 @@ class HostileFramesTests {
         zeroLogger.setLevel(Level.INFO);
         logs.start();
         zeroLogger.addAppender(logs);
-        server = RobustServers.start(context, functions, workers, MAX_MESSAGE_SIZE, 10_000);
+        server = RobustServers.start(functions, workers, MAX_MESSAGE_SIZE, 10_000);
     }
 
     @AfterEach

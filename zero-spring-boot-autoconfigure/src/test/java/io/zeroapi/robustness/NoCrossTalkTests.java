@@ -48,7 +48,7 @@ class NoCrossTalkTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(context, new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
+        server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
         connection = RobustClients.connect(context, server.port());
         async = RobustClients.async(connection, TIMEOUT);
     }

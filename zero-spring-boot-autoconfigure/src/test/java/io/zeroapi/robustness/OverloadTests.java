@@ -48,7 +48,7 @@ class OverloadTests {
     @Test
     void shouldRefuseCallsPastMaxInFlightAtOnceAndCompleteThoseInProgress() {
         int maxInFlight = 50;
-        server = RobustServers.start(context, functions, workers, 4 * 1024 * 1024, maxInFlight);
+        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, maxInFlight);
         try (RawDealer dealer = new RawDealer(server.port())) {
             for (int n = 0; n < maxInFlight; n++) {
                 dealer.send(n, n < 4 ? "blocked" : "held", "c" + n);
@@ -93,7 +93,7 @@ class OverloadTests {
     void shouldNeverHoldMoreThanMaxInFlightWhenClientSendsFasterThanHandlersFinish() throws Exception {
         int maxInFlight = 100;
         int calls = 20_000;
-        server = RobustServers.start(context, functions, workers, 4 * 1024 * 1024, maxInFlight);
+        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, maxInFlight);
         CountDownLatch sawBusy = new CountDownLatch(1);
         Thread finisher = new Thread(() -> finishHeldCalls(sawBusy), "robust-finisher");
         finisher.start();

@@ -21,7 +21,7 @@ final class RobustClients {
     }
 
     static ZeroConnection connect(ZContext context, int port) {
-        return new ZeroConnection(context, () -> "tcp://127.0.0.1:" + port);
+        return new ZeroConnection(() -> "tcp://127.0.0.1:" + port);
     }
 
     static DefaultAsyncZeroClient async(ZeroConnection connection, Duration timeout) {
@@ -47,9 +47,7 @@ final class RobustClients {
 
     /** Requests the server counts as in flight (its I/O thread's counter). */
     static int serverInFlight(ZeroServer server) {
-        Object loop = field(server, "loop");
-        Object dispatcher = field(loop, "dispatcher");
-        return (int) field(dispatcher, "inFlight");
+        return server.inFlight();
     }
 
     private static Object field(Object target, String name) {

@@ -30,6 +30,8 @@ public class RobustFunctions {
 
     final AtomicInteger maxInProgress = new AtomicInteger();
 
+    final AtomicInteger interrupted = new AtomicInteger();
+
     volatile CountDownLatch gate = new CountDownLatch(1);
 
     @ZeroRpc("echo")
@@ -66,6 +68,35 @@ public class RobustFunctions {
         finally {
             inProgress.decrementAndGet();
         }
+    }
+
+    /** A function without a parameter. */
+    @ZeroRpc("ping")
+    public String ping() {
+        return "pong";
+    }
+
+    /** Sleeps on a worker until interrupted, counting the interruptions. */
+    @ZeroRpc("sleep_forever")
+    public String sleepForever(String value) {
+        enter();
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+            return "woke:" + value;
+        }
+        catch (InterruptedException ex) {
+            interrupted.incrementAndGet();
+            return "interrupted:" + value;
+        }
+        finally {
+            inProgress.decrementAndGet();
+        }
+    }
+
+    /** A string of {@code size} characters. */
+    @ZeroRpc("big_reply")
+    public String bigReply(int size) {
+        return "x".repeat(size);
     }
 
     /** Real recursion until the stack overflows, on a worker. */

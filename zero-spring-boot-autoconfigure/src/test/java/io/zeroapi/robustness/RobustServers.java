@@ -1,6 +1,7 @@
 package io.zeroapi.robustness;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,6 @@ import io.zeroapi.server.ZeroRpcEndpoint;
 import io.zeroapi.server.ZeroRpcEndpointFactory;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
-import org.zeromq.ZContext;
 
 import org.springframework.core.ReactiveAdapterRegistry;
 
@@ -26,16 +26,26 @@ final class RobustServers {
     private RobustServers() {
     }
 
-    static ZeroServer start(ZContext context, Object bean, Executor workers, long maxMessageSize, int maxInFlight) {
-        return start(context, bean, workers, 0, maxMessageSize, maxInFlight);
+    static ZeroServer start(Object bean, Executor workers, long maxMessageSize, int maxInFlight) {
+        return start(bean, workers, 0, maxMessageSize, maxInFlight);
     }
 
-    static ZeroServer start(ZContext context, Object bean, Executor workers, int port, long maxMessageSize,
-            int maxInFlight) {
-        ZeroServer server = new ZeroServer(context, new ZeroCodec(), endpoints(bean), workers,
-                new ZeroServerSettings("127.0.0.1", port, maxMessageSize, maxInFlight));
+    static ZeroServer start(Object bean, Executor workers, int port, long maxMessageSize, int maxInFlight) {
+        return start(bean, workers, new ZeroServerSettings("127.0.0.1", port, maxMessageSize, maxInFlight));
+    }
+
+    static ZeroServer start(Object bean, Executor workers, ZeroServerSettings settings) {
+        ZeroServer server = new ZeroServer(new ZeroCodec(), endpoints(bean), workers, settings);
         server.start();
         return server;
+    }
+
+    /** Loopback settings with the defaults but for the given limits. */
+    static ZeroServerSettings settings(int maxInFlight, int maxInFlightPerPeer, Duration callTimeout) {
+        return new ZeroServerSettings("127.0.0.1", 0, 4 * 1024 * 1024, ZeroServerSettings.DEFAULT_MAX_REPLY_SIZE,
+                maxInFlight, maxInFlightPerPeer, callTimeout, ZeroServerSettings.DEFAULT_BACKLOG,
+                ZeroServerSettings.DEFAULT_HEARTBEAT_INTERVAL, ZeroServerSettings.DEFAULT_HEARTBEAT_TIMEOUT,
+                ZeroServerSettings.DEFAULT_PEER_QUEUE_BUDGET);
     }
 
     static List<ZeroRpcEndpoint> endpoints(Object bean) {

@@ -35,7 +35,7 @@ class ServerCloseReplyLossTests {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
                 ZContext serverContext = new ZContext(1);
-                ZeroServer server = RobustServers.start(serverContext, functions, workers, 4 * 1024 * 1024, 10_000);
+                ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
                 try (ZeroConnection connection = RobustClients.connect(clientContext, server.port())) {
                     DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(5));
                     List<CompletableFuture<String>> calls = new ArrayList<>();
@@ -68,7 +68,7 @@ class ServerCloseReplyLossTests {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
                 ZContext serverContext = new ZContext(1);
-                ZeroServer server = RobustServers.start(serverContext, functions, workers, 4 * 1024 * 1024, 10_000);
+                ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
                 try (RawDealer dealer = new RawDealer(server.port())) {
                     for (int i = 0; i < CALLS; i++) {
                         dealer.send(i, "held", "r" + i);

@@ -8,7 +8,6 @@ import java.util.concurrent.Executor;
 
 import io.zeroapi.ZeroRpc;
 import io.zeroapi.codec.ZeroCodec;
-import org.zeromq.ZContext;
 
 import org.springframework.core.ReactiveAdapterRegistry;
 
@@ -36,8 +35,8 @@ final class TestServers {
         return endpoints;
     }
 
-    static ZeroServer start(ZContext context, Object bean, Executor workers, int maxInFlight) {
-        ZeroServer server = new ZeroServer(context, CODEC, endpoints(bean), workers,
+    static ZeroServer start(Object bean, Executor workers, int maxInFlight) {
+        ZeroServer server = new ZeroServer(CODEC, endpoints(bean), workers,
                 new ZeroServerSettings("127.0.0.1", 0, 4 * 1024 * 1024, maxInFlight));
         server.start();
         return server;

@@ -41,7 +41,7 @@ class ZeroServerExecutionTests {
     }
 
     private void startServer(int maxInFlight) {
-        server = TestServers.start(context, functions, workers, maxInFlight);
+        server = TestServers.start(functions, workers, maxInFlight);
         dealer = new TestDealer(server.port());
     }
 
@@ -148,7 +148,7 @@ class ZeroServerExecutionTests {
 
     @Test
     void shouldFailWithPortInUseWhenPortIsTaken() {
-        ZeroServer second = new ZeroServer(context, TestServers.CODEC, TestServers.endpoints(functions), workers,
+        ZeroServer second = new ZeroServer(TestServers.CODEC, TestServers.endpoints(functions), workers,
                 new ZeroServerSettings("127.0.0.1", server.port(), -1, 10));
         assertThatExceptionOfType(ZeroServerPortInUseException.class).isThrownBy(second::start)
             .withMessage("Zero server port " + server.port() + " is already in use");

@@ -45,7 +45,7 @@ class ZeroServerVectorsTests {
     static void startServer() {
         context = new ZContext(1);
         workers = Executors.newFixedThreadPool(2);
-        server = TestServers.start(context, new VectorFunctions(), workers, 10_000);
+        server = TestServers.start(new VectorFunctions(), workers, 10_000);
         dealer = new TestDealer(server.port());
     }
 

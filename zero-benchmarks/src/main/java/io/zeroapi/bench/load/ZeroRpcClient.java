@@ -59,7 +59,7 @@ public final class ZeroRpcClient implements TargetClient {
     private ZeroConnection connect(Function<DefaultAsyncZeroClient, User> firstCall) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            ZeroConnection connection = new ZeroConnection(context, () -> address);
+            ZeroConnection connection = new ZeroConnection(() -> address);
             try {
                 User echoed = firstCall.apply(async(connection));
                 if (!User.JOHN.equals(echoed)) {

@@ -10,13 +10,12 @@ import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
-import org.zeromq.ZContext;
+import io.zeroapi.client.ZeroConnectionSettings;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -30,11 +29,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Registers the beans of each client configured under {@code zero.clients.<name>}: a lazy
- * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, closed when the
- * context is destroyed and before the {@link ZContext}), and on top of it {@code <name>AsyncZeroClient},
+ * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, with its own ZeroMQ
+ * context, closed when the context is destroyed), and on top of it {@code <name>AsyncZeroClient},
  * {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient}, all lazy and qualified by
  * {@code name}. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
  * refer to a port published later, such as {@code ${local.zero.server.port}}.
@@ -68,7 +68,7 @@ final class ZeroClientBeanRegistrar
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
         Binder binder = Binder.get(environment);
         Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
-        Duration defaultTimeout = binder.bindOrCreate("zero.client", ZeroClientProperties.class).timeout();
+        ZeroClientProperties defaults = binder.bindOrCreate("zero.client", ZeroClientProperties.class);
         ZeroClientsProperties properties = binder.bindOrCreate("zero", ZeroClientsProperties.class);
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
         for (Map.Entry<String, ZeroClientsProperties.Client> entry : properties.clients().entrySet()) {
@@ -79,18 +79,32 @@ final class ZeroClientBeanRegistrar
                         client.address(), "Zero client '" + name + "' needs the address of its server: set "
                                 + "zero.clients." + name + ".address to tcp://host:port or host:port");
             }
-            Duration timeout = (client.timeout() != null) ? client.timeout() : defaultTimeout;
+            Duration timeout = (client.timeout() != null) ? client.timeout() : defaults.timeout();
+            ZeroConnectionSettings settings = settings(name, client, defaults);
             String address = unresolved.bind("zero.clients." + name + ".address", String.class).orElse(client.address());
-            register(registry, name, address, timeout, reactor);
+            register(registry, name, address, timeout, settings, reactor);
         }
     }
 
+    private static ZeroConnectionSettings settings(String name, ZeroClientsProperties.Client client,
+            ZeroClientProperties defaults) {
+        boolean own = client.maxReplySize() != null;
+        DataSize maxReplySize = own ? client.maxReplySize() : defaults.maxReplySize();
+        long bytes = maxReplySize.toBytes();
+        if (bytes == 0 || bytes < -1) {
+            String property = own ? "zero.clients." + name + ".max-reply-size" : "zero.client.max-reply-size";
+            throw new InvalidConfigurationPropertyValueException(property, maxReplySize,
+                    "The maximum reply size must be positive (e.g. 4MB), or -1 for no limit");
+        }
+        return ZeroConnectionSettings.defaults().withMaxReplySize(bytes);
+    }
+
     private void register(BeanDefinitionRegistry registry, String name, String address, Duration timeout,
-            boolean reactor) {
+            ZeroConnectionSettings settings, boolean reactor) {
         String connection = name + "ZeroClientConnection";
         String async = name + "AsyncZeroClient";
         RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
-                () -> createConnection(connection, address));
+                () -> new ZeroConnection(() -> environment.resolveRequiredPlaceholders(address), settings));
         connectionDefinition.setLazyInit(true);
         connectionDefinition.setAutowireCandidate(false);
         connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
@@ -112,17 +126,6 @@ final class ZeroClientBeanRegistrar
         definition.setLazyInit(true);
         definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
         return definition;
-    }
-
-    private ZeroConnection createConnection(String beanName, String address) {
-        String[] contexts = beanFactory.getBeanNamesForType(ZContext.class);
-        if (contexts.length != 1) {
-            throw new NoSuchBeanDefinitionException(ZContext.class,
-                    "Zero clients need exactly one ZContext bean, found " + contexts.length);
-        }
-        beanFactory.registerDependentBean(contexts[0], beanName);
-        ZContext context = beanFactory.getBean(contexts[0], ZContext.class);
-        return new ZeroConnection(context, () -> environment.resolveRequiredPlaceholders(address));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings shared by every Zero client ({@code zero.client.*}); each client may override them under
@@ -11,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param timeout Time a call waits for its reply unless its client or the call itself sets another timeout
  * (Zero 1.0's default is 5 seconds).
+ * @param maxReplySize Largest reply a client accepts unless it sets its own limit; ZeroMQ closes the connection on a
+ * larger reply, which fails the calls sent on it at once. -1 for no limit.
  */
 @ConfigurationProperties("zero.client")
-public record ZeroClientProperties(@DefaultValue("5s") Duration timeout) {
+public record ZeroClientProperties(@DefaultValue("5s") Duration timeout,
+        @DefaultValue("4MB") DataSize maxReplySize) {
 }

@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The named Zero clients of the application ({@code zero.clients.<name>.*}); each name gets a
  * {@code ZeroClient}, an {@code AsyncZeroClient} and, with Reactor, a {@code ReactiveZeroClient} bean
  * qualified by that name.
  *
- * @param clients Named clients, each with the address of its server and an optional timeout.
+ * @param clients Named clients, each with the address of its server, an optional timeout and an optional maximum
+ * reply size.
  */
 @ConfigurationProperties("zero")
 public record ZeroClientsProperties(Map<String, Client> clients) {
@@ -28,7 +30,9 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * placeholders resolved on the first call, such as {@code ${local.zero.server.port}}.
      * @param timeout Time a call of this client waits for its reply unless the call sets its own timeout;
      * falls back to {@code zero.client.timeout}.
+     * @param maxReplySize Largest reply this client accepts; ZeroMQ closes the connection on a larger reply, which
+     * fails the calls sent on it at once; -1 for no limit; falls back to {@code zero.client.max-reply-size}.
      */
-    public record Client(String address, Duration timeout) {
+    public record Client(String address, Duration timeout, DataSize maxReplySize) {
     }
 }

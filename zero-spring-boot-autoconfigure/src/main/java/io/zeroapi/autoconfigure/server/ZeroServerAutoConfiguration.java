@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroRpcEndpointFactory;
-import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -19,7 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -33,7 +32,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * is true, but starts no server for an application without {@code @ZeroRpc} methods).
  */
 @AutoConfiguration(after = ZeroAutoConfiguration.class)
-@ConditionalOnBean({ ZeroCodec.class, ZContext.class })
+@ConditionalOnBean(ZeroCodec.class)
 @ConditionalOnBooleanProperty(name = "zero.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZeroServerProperties.class)
 public final class ZeroServerAutoConfiguration {
@@ -63,10 +62,10 @@ public final class ZeroServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZeroServerLifecycle zeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZContext zeroContext,
-            ZeroCodec zeroCodec, @Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ZeroServerProperties properties,
-            ApplicationEventPublisher publisher) {
-        return new ZeroServerLifecycle(registry, zeroContext, zeroCodec, executor, properties, publisher);
+    ZeroServerLifecycle zeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZeroCodec zeroCodec,
+            @Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ZeroServerProperties properties,
+            ApplicationContext applicationContext) {
+        return new ZeroServerLifecycle(registry, zeroCodec, executor, properties, applicationContext);
     }
 
     /** A fixed pool of {@code zero.server.workers} platform threads. */

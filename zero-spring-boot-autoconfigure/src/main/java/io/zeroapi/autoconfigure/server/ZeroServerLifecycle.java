@@ -6,20 +6,21 @@ import java.util.concurrent.Executor;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroRpcEndpoint;
 import io.zeroapi.server.ZeroServer;
-import io.zeroapi.server.ZeroServerSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the Zero server once every bean is ready (only if some {@code @ZeroRpc} method exists) and stops it
  * gracefully: new calls are refused, calls in flight get {@code zero.server.shutdown.grace-period} to finish,
- * then the socket closes, before the shared {@code ZContext} is closed. Runs in the phase of Spring Boot's
- * graceful web server shutdown, so HTTP and RPC drain together.
+ * then the socket closes. Runs in the phase of Spring Boot's graceful web server shutdown, so HTTP and RPC drain
+ * together. If the server fails for good, the application context is closed (unless
+ * {@code zero.server.stop-application-on-failure=false}).
  */
 public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
 
@@ -30,28 +31,25 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
 
     private final ZeroRpcEndpointRegistry registry;
 
-    private final ZContext context;
-
     private final ZeroCodec codec;
 
     private final Executor workers;
 
     private final ZeroServerProperties properties;
 
-    private final ApplicationEventPublisher publisher;
+    private final ApplicationContext applicationContext;
 
     private volatile ZeroServer server;
 
     private volatile boolean running;
 
-    public ZeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZContext context, ZeroCodec codec, Executor workers,
-            ZeroServerProperties properties, ApplicationEventPublisher publisher) {
+    public ZeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZeroCodec codec, Executor workers,
+            ZeroServerProperties properties, ApplicationContext applicationContext) {
         this.registry = registry;
-        this.context = context;
         this.codec = codec;
         this.workers = workers;
         this.properties = properties;
-        this.publisher = publisher;
+        this.applicationContext = applicationContext;
     }
 
     @Override
@@ -61,14 +59,37 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
             logger.debug("No @ZeroRpc methods found: the Zero server is not started");
             return;
         }
-        ZeroServer started = new ZeroServer(context, codec, endpoints, workers,
-                new ZeroServerSettings(properties.address(), properties.port(),
-                        properties.inbound().message().maxSize().toBytes(), properties.maxInFlight()));
+        ZeroServer started = new ZeroServer(codec, endpoints, workers, properties.toSettings());
+        started.onFailure(this::failed);
         started.start();
         server = started;
         running = true;
         logger.info("Zero server serving " + endpoints.size() + " function(s) on " + started.boundEndpoint());
-        publisher.publishEvent(new ZeroServerInitializedEvent(started));
+        if (isAllInterfaces(properties.address())) {
+            logger.warn("Zero server listens on all network interfaces (zero.server.address=" + properties.address()
+                    + ") with no authentication: any host that reaches port " + started.port() + " can call every "
+                    + "@ZeroRpc method. Set zero.server.address=127.0.0.1 (or one interface's address) to restrict it.");
+        }
+        applicationContext.publishEvent(new ZeroServerInitializedEvent(started));
+    }
+
+    private static boolean isAllInterfaces(String address) {
+        return "*".equals(address) || "0.0.0.0".equals(address) || "::".equals(address) || "[::]".equals(address);
+    }
+
+    private void failed(Throwable cause) {
+        if (!properties.stopApplicationOnFailure()) {
+            logger.error("Zero server is DOWN and zero.server.stop-application-on-failure=false: the application keeps "
+                    + "running without serving Zero calls");
+            return;
+        }
+        if (applicationContext instanceof ConfigurableApplicationContext configurable && configurable.isActive()) {
+            logger.error("Zero server is DOWN: closing the application context "
+                    + "(set zero.server.stop-application-on-failure=false to keep it running)");
+            Thread closer = new Thread(configurable::close, "zero-server-failure-close");
+            closer.setDaemon(false);
+            closer.start();
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.zeroapi.autoconfigure.server;
 
 import java.time.Duration;
 
+import io.zeroapi.server.ZeroServerSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,24 +17,46 @@ import org.springframework.util.unit.DataSize;
  * @param workers Number of worker threads running plain (blocking) @ZeroRpc methods; 0 means the number of
  * available processors. Unused with virtual threads (spring.threads.virtual.enabled=true).
  * @param maxInFlight Maximum number of calls in progress at once; further calls are refused at once with "server busy".
+ * @param maxInFlightPerPeer Maximum number of calls in progress (or with their reply unread) from one connection;
+ * further calls from it are refused with "server busy", so one caller cannot take every slot.
+ * @param callTimeout Time a call may take before it is answered with a server exception, its slot freed and its
+ * worker interrupted (or its asynchronous result cancelled); 0 or a negative value means no limit.
+ * @param backlog Listen backlog of the server's TCP socket (connections waiting to be accepted).
+ * @param peerBufferBudget Memory one connection may hold in the server: ZeroMQ queues at most this budget divided by
+ * inbound.message.max-size requests for it (16 to 1000), and replies it leaves unread beyond this budget are dropped.
+ * @param stopApplicationOnFailure Whether to close the application context when the server fails for good (its
+ * transport died and could not be rebuilt), rather than keep running without serving.
  * @param shutdown Graceful shutdown settings.
  * @param inbound Inbound message settings.
+ * @param outbound Outbound message settings.
+ * @param heartbeat ZMTP heartbeat settings.
  */
 @ConfigurationProperties("zero.server")
 public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("*") String address,
         @DefaultValue("5559") int port, @DefaultValue("0") int workers, @DefaultValue("10000") int maxInFlight,
-        @DefaultValue Shutdown shutdown, @DefaultValue Inbound inbound) {
+        @DefaultValue("1000") int maxInFlightPerPeer, @DefaultValue("60s") Duration callTimeout,
+        @DefaultValue("1024") int backlog, @DefaultValue("64MB") DataSize peerBufferBudget,
+        @DefaultValue("true") boolean stopApplicationOnFailure, @DefaultValue Shutdown shutdown,
+        @DefaultValue Inbound inbound, @DefaultValue Outbound outbound, @DefaultValue Heartbeat heartbeat) {
 
     /** Worker threads to use: {@link #workers()}, or the number of available processors when 0 or less. */
     public int effectiveWorkers() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
     }
 
+    /** The runtime settings these properties describe. */
+    public ZeroServerSettings toSettings() {
+        return new ZeroServerSettings(address, port, inbound.message().maxSize().toBytes(),
+                outbound.message().maxSize().toBytes(), maxInFlight, maxInFlightPerPeer, callTimeout, backlog,
+                heartbeat.interval(), heartbeat.timeout(), peerBufferBudget.toBytes());
+    }
+
     /**
      * Graceful shutdown settings.
      *
      * @param gracePeriod Time calls in flight get to finish when the server stops; 0 closes at once, a negative
-     * value waits for every call. Capped by spring.lifecycle.timeout-per-shutdown-phase.
+     * value waits for every call. Calls still in flight after it are answered "server is shutting down". Capped by
+     * spring.lifecycle.timeout-per-shutdown-phase.
      */
     public record Shutdown(@DefaultValue("30s") Duration gracePeriod) {
     }
@@ -46,11 +70,38 @@ public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @Defau
     }
 
     /**
+     * Outbound message settings.
+     *
+     * @param message Outbound message limits.
+     */
+    public record Outbound(@DefaultValue OutboundMessage message) {
+    }
+
+    /**
      * Inbound message limits.
      *
      * @param maxSize Maximum size of a request message (enforced by ZeroMQ, which drops the connection of a
      * peer sending more); -1 for no limit.
      */
     public record Message(@DefaultValue("4MB") DataSize maxSize) {
+    }
+
+    /**
+     * Outbound message limits.
+     *
+     * @param maxSize Maximum size of a reply; a handler result over it is answered with a server exception
+     * instead. -1 for no limit.
+     */
+    public record OutboundMessage(@DefaultValue("4MB") DataSize maxSize) {
+    }
+
+    /**
+     * ZMTP heartbeats the server sends to every connected peer, so dead peers are noticed and their connections
+     * closed.
+     *
+     * @param interval Interval between heartbeats; 0 disables them.
+     * @param timeout Time a peer may leave a heartbeat unanswered before its connection is closed.
+     */
+    public record Heartbeat(@DefaultValue("10s") Duration interval, @DefaultValue("30s") Duration timeout) {
     }
 }

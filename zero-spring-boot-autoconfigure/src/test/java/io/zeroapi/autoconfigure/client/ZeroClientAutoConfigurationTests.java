@@ -1,12 +1,19 @@
 package io.zeroapi.autoconfigure.client;
 
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ReactiveZeroClient;
 import io.zeroapi.ZeroClient;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.client.DefaultAsyncZeroClient;
+import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
@@ -22,9 +29,11 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,17 +140,78 @@ class ZeroClientAutoConfigurationTests {
                 "zero.clients.echo.timeout=20s").run(context -> {
             assertThat(context).hasNotFailed();
             ZeroClient client = context.getBean(ZeroClient.class);
-            ZContext zeroContext = context.getBean(ZContext.class);
-            ZMQ.Socket router = zeroContext.createSocket(SocketType.ROUTER);
-            router.setLinger(0);
-            int port = router.bindToRandomPort("tcp://127.0.0.1");
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "test.echo.port=" + port);
-            Thread server = new Thread(() -> answerOnce(router));
-            server.start();
-            assertThat(client.call("echo", "hi", String.class)).isEqualTo("hi");
-            server.join();
-            zeroContext.destroySocket(router);
+            try (ZContext serverContext = new ZContext(1)) {
+                ZMQ.Socket router = serverContext.createSocket(SocketType.ROUTER);
+                router.setLinger(0);
+                int port = router.bindToRandomPort("tcp://127.0.0.1");
+                TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "test.echo.port=" + port);
+                Thread server = new Thread(() -> answerOnce(router));
+                server.start();
+                assertThat(client.call("echo", "hi", String.class)).isEqualTo("hi");
+                server.join();
+            }
         });
+    }
+
+    @Test
+    void shouldLimitRepliesTo4MBByDefault() {
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559")
+            .run(context -> assertThat(connection(context, "users").settings().maxReplySize())
+                .isEqualTo(DataSize.ofMegabytes(4).toBytes()));
+    }
+
+    @Test
+    void shouldTakeMaxReplySizePerClientWithSharedDefault() {
+        runner.withPropertyValues("zero.client.max-reply-size=1MB", "zero.clients.users.address=127.0.0.1:5559",
+                "zero.clients.files.address=127.0.0.1:5560", "zero.clients.files.max-reply-size=64MB",
+                "zero.clients.tiny.address=127.0.0.1:5561", "zero.clients.tiny.max-reply-size=512B",
+                "zero.clients.any.address=127.0.0.1:5562", "zero.clients.any.max-reply-size=-1")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(connection(context, "users").settings().maxReplySize()).isEqualTo(1024 * 1024);
+                assertThat(connection(context, "files").settings().maxReplySize()).isEqualTo(64L * 1024 * 1024);
+                assertThat(connection(context, "tiny").settings().maxReplySize()).isEqualTo(512);
+                assertThat(connection(context, "any").settings().maxReplySize()).isEqualTo(-1);
+                assertThat(connection(context, "users").settings().maxInFlight())
+                    .isEqualTo(ZeroConnectionSettings.DEFAULT_MAX_IN_FLIGHT);
+            });
+    }
+
+    @Test
+    void shouldFailStartupWhenMaxReplySizeIsNotPositive() {
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.max-reply-size=0")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure())
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("zero.clients.users.max-reply-size")
+                    .hasMessageContaining("must be positive (e.g. 4MB), or -1 for no limit");
+            });
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.client.max-reply-size=-2B")
+            .run(context -> assertThat(context.getStartupFailure())
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("zero.client.max-reply-size"));
+    }
+
+    @Test
+    void shouldDescribeMaxReplySizeInConfigurationMetadata() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        Map<String, JsonNode> properties = new HashMap<>();
+        metadata.get("properties").forEach(property -> properties.put(property.get("name").asText(), property));
+        assertThat(properties.get("zero.client.max-reply-size")).isNotNull();
+        assertThat(properties.get("zero.client.max-reply-size").get("type").asText())
+            .isEqualTo(DataSize.class.getName());
+        assertThat(properties.get("zero.client.max-reply-size").get("defaultValue").asText()).isEqualTo("4MB");
+        assertThat(properties.get("zero.client.max-reply-size").get("description").asText())
+            .startsWith("Largest reply a client accepts");
+        assertThat(properties.get("zero.clients").get("description").asText()).contains("maximum reply size");
+    }
+
+    private static ZeroConnection connection(ApplicationContext context, String client) {
+        return context.getBean(client + "ZeroClientConnection", ZeroConnection.class);
     }
 
     private static void answerOnce(ZMQ.Socket router) {

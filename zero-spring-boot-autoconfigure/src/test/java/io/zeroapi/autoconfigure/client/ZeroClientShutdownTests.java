@@ -3,6 +3,10 @@ package io.zeroapi.autoconfigure.client;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroClient;
@@ -25,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clients stay usable while lifecycles stop (a Zero server drains at phase {@code DEFAULT_PHASE - 1024}) and
- * are closed with the context's beans, before the shared ZeroMQ context.
+ * are closed with the context's beans, leaving no client thread behind.
  */
 class ZeroClientShutdownTests {
+
+    private static final Pattern CLIENT_THREAD = Pattern.compile("zero-client-\\d+");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZeroAutoConfiguration.class, ZeroClientAutoConfiguration.class));
@@ -80,17 +86,20 @@ class ZeroClientShutdownTests {
     }
 
     @Test
-    void shouldCallDuringLifecycleStopAndCloseBeforeZeroContext() {
+    void shouldCallDuringLifecycleStopAndCloseConnectionsWithTheContext() {
         AtomicReference<Object> replyDuringStop = new AtomicReference<>();
         AtomicReference<CompletableFuture<Object>> pending = new AtomicReference<>();
-        AtomicReference<ZContext> zeroContext = new AtomicReference<>();
+        AtomicReference<Set<String>> newClientThreads = new AtomicReference<>();
+        Set<String> before = clientThreads();
         runner.withPropertyValues("zero.clients.echo.address=127.0.0.1:" + port, "zero.clients.echo.timeout=20s")
             .withBean("drainingLifecycle", DrainingLifecycle.class, () -> new DrainingLifecycle(replyDuringStop))
             .run(context -> {
                 AsyncZeroClient client = context.getBean(AsyncZeroClient.class);
                 assertThat(client.call("echo", "up")).succeedsWithin(Duration.ofSeconds(20)).isEqualTo("up");
                 pending.set(client.call("slow", 1));
-                zeroContext.set(context.getBean(ZContext.class));
+                Set<String> started = new HashSet<>(clientThreads());
+                started.removeAll(before);
+                newClientThreads.set(started);
                 context.getBean(DrainingLifecycle.class).client = context.getBean(ZeroClient.class);
             });
         assertThat(replyDuringStop.get()).isEqualTo("stopping");
@@ -99,7 +108,18 @@ class ZeroClientShutdownTests {
             .havingCause()
             .isInstanceOf(ZeroConnectionException.class)
             .withMessageEndingWith("client closed");
-        assertThat(zeroContext.get().isClosed()).isTrue();
+        assertThat(newClientThreads.get()).hasSize(1);
+        assertThat(clientThreads()).doesNotContainAnyElementsOf(newClientThreads.get());
+    }
+
+    private static Set<String> clientThreads() {
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .filter(Thread::isAlive)
+            .map(Thread::getName)
+            .filter(name -> CLIENT_THREAD.matcher(name).matches())
+            .collect(Collectors.toSet());
     }
 
     /** Stands in for the Zero server's lifecycle: calls a client while it stops. */

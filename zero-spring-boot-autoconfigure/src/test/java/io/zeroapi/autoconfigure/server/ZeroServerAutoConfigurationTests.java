@@ -344,9 +344,9 @@ class ZeroServerAutoConfigurationTests {
     static class UserLifecycleConfiguration {
 
         @Bean
-        ZeroServerLifecycle myLifecycle(ZeroRpcEndpointRegistry registry, org.zeromq.ZContext context, ZeroCodec codec,
-                ZeroServerProperties properties, org.springframework.context.ApplicationEventPublisher publisher) {
-            return new ZeroServerLifecycle(registry, context, codec, Runnable::run, properties, publisher);
+        ZeroServerLifecycle myLifecycle(ZeroRpcEndpointRegistry registry, ZeroCodec codec,
+                ZeroServerProperties properties, org.springframework.context.ApplicationContext applicationContext) {
+            return new ZeroServerLifecycle(registry, codec, Runnable::run, properties, applicationContext);
         }
     }
 }

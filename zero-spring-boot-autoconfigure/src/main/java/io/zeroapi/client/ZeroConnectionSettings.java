@@ -1,0 +1,56 @@
+package io.zeroapi.client;
+
+/**
+ * Limits of one {@link ZeroConnection}.
+ *
+ * @param maxInFlight the most calls pending at once; further calls fail at once
+ * @param maxReplySize the largest reply frame accepted (16-byte request id and msgpack body), in bytes; ZeroMQ
+ * closes the connection on a larger one, which fails the calls sent on it; {@code -1} for no limit (2 GB)
+ */
+public record ZeroConnectionSettings(int maxInFlight, long maxReplySize) {
+
+    /** Default maximum of calls in flight on one connection. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 100_000;
+
+    /** Default maximum reply size: 4 MB, the default inbound limit of a Zero server. */
+    public static final long DEFAULT_MAX_REPLY_SIZE = 4L * 1024 * 1024;
+
+    private static final long KB = 1024;
+
+    private static final long MB = 1024 * KB;
+
+    public ZeroConnectionSettings {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
+        }
+        if (maxReplySize == 0 || maxReplySize < -1) {
+            throw new IllegalArgumentException("maxReplySize must be positive or -1 (no limit), got " + maxReplySize);
+        }
+    }
+
+    /** The default limits. */
+    public static ZeroConnectionSettings defaults() {
+        return new ZeroConnectionSettings(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REPLY_SIZE);
+    }
+
+    /** These settings with another maximum of calls in flight. */
+    public ZeroConnectionSettings withMaxInFlight(int maxInFlight) {
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize);
+    }
+
+    /** These settings with another maximum reply size, in bytes ({@code -1} for no limit). */
+    public ZeroConnectionSettings withMaxReplySize(long maxReplySize) {
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize);
+    }
+
+    /** The maximum reply size as people write it: {@code 4MB}, {@code 64KB}, {@code 1000B}, {@code unlimited}. */
+    String describeMaxReplySize() {
+        if (maxReplySize < 0) {
+            return "unlimited";
+        }
+        if (maxReplySize % MB == 0) {
+            return (maxReplySize / MB) + "MB";
+        }
+        return (maxReplySize % KB == 0) ? (maxReplySize / KB) + "KB" : maxReplySize + "B";
+    }
+}

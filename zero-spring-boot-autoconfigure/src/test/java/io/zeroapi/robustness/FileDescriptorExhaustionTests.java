@@ -1,0 +1,117 @@
+package io.zeroapi.robustness;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A server out of file descriptors does not spin: with a limit of 256 descriptors and 600 connections thrown at
+ * it (some refused while it stops listening), it uses little CPU (JeroMQ alone retries the failed accept in a busy loop), keeps its process alive, and
+ * accepts calls again once the connections are gone.
+ */
+@EnabledOnOs(OS.LINUX)
+class FileDescriptorExhaustionTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final int CONNECTIONS = 600;
+
+    @Test
+    void shouldNotSpinWhenOutOfFileDescriptorsAndServeAgainAfterwards() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "ulimit -n 256 && exec '" + java + "' -Xmx128m -cp '" + System.getProperty("java.class.path")
+                + "' " + ChildServer.class.getName();
+        Process child = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            int port = readPort(child);
+            try (RawDealer dealer = new RawDealer(port)) {
+                assertThat(dealer.call(1, "echo", "before")).isEqualTo("echo:before");
+            }
+            int refused = 0;
+            for (int i = 0; i < CONNECTIONS; i++) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                    sockets.add(socket);
+                }
+                catch (ConnectException ex) {
+                    refused++;
+                    socket.close();
+                }
+            }
+            System.out.println("FileDescriptorExhaustionTests: " + sockets.size() + " connections, " + refused
+                    + " refused while the server stopped listening");
+            long ticks = cpuTicks(child.pid());
+            long start = System.nanoTime();
+            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (cpuTicks(child.pid()) - ticks) / 100.0 / seconds;
+            System.out.println("FileDescriptorExhaustionTests: server CPU " + Math.round(cpu * 100)
+                    + "% of a core while out of descriptors");
+            assertThat(child.isAlive()).isTrue();
+            assertThat(cpu).as("share of a core used while out of descriptors").isLessThan(0.25);
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            sockets.clear();
+            try (RawDealer dealer = new RawDealer(port)) {
+                assertThat(dealer.call(2, "echo", "after")).isEqualTo("echo:after");
+            }
+        }
+        finally {
+            for (Socket socket : sockets) {
+                closeQuietly(socket);
+            }
+            child.getOutputStream().close();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private static int readPort(Process child) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new IllegalStateException("child server ended without printing its port");
+    }
+
+    /** User plus system time of a process, in clock ticks (1/100 s). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(new File("/proc/" + pid + "/stat").toPath());
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        }
+        catch (IOException ex) {
+            // already closed
+        }
+    }
+}
