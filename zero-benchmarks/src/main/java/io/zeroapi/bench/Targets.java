@@ -79,6 +79,10 @@ final class Targets {
         if ("async".equals(echo)) {
             args.add("--zero.server.workers=1");
         }
+        String extra = System.getenv("BENCH_ZERO_SERVER_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(List.of(extra.trim().split("\\s+")));
+        }
         return new Target(id, ZeroEchoApplication.class.getName(), args, clients, patterns);
     }
 

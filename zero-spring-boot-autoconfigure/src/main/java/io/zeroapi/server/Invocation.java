@@ -32,7 +32,9 @@ final class Invocation implements Runnable {
 
     private final Peer peer;
 
-    private final RequestFrame request;
+    private final byte[] id;
+
+    private RequestFrame request;
 
     private final ReplyBodies bodies;
 
@@ -57,11 +59,15 @@ final class Invocation implements Runnable {
 
     boolean listed;
 
+    /** Bytes of the request frame still counted against the peer's budget (I/O thread only). */
+    long requestBytes;
+
     Invocation(ZeroRpcEndpoint endpoint, Peer peer, RequestFrame request, ReplyBodies bodies, ReplyQueue replies,
             RateLimitedLog log) {
         this.endpoint = endpoint;
         this.peer = peer;
         this.request = request;
+        this.id = request.id();
         this.bodies = bodies;
         this.replies = replies;
         this.log = log;
@@ -69,6 +75,10 @@ final class Invocation implements Runnable {
 
     String function() {
         return endpoint.name();
+    }
+
+    Peer peer() {
+        return peer;
     }
 
     @Override
@@ -84,6 +94,7 @@ final class Invocation implements Runnable {
             Object argument;
             try {
                 argument = decodeArgument();
+                request = null;
             }
             catch (ZeroCodecException ex) {
                 String message = LogText.truncate(ex.getMessage());
@@ -194,7 +205,7 @@ final class Invocation implements Runnable {
         if (result != null) {
             result.cancel(true);
         }
-        return new Reply(peer, ResponseFrame.encode(request.id(), body), this);
+        return new Reply(peer, ResponseFrame.encode(id, body), this);
     }
 
     private void completed(Object value, Throwable failure) {
@@ -253,7 +264,8 @@ final class Invocation implements Runnable {
 
     private void reply(byte[] body) {
         if (answered.compareAndSet(false, true)) {
-            replies.add(new Reply(peer, ResponseFrame.encode(request.id(), body), this));
+            request = null;
+            replies.add(new Reply(peer, ResponseFrame.encode(id, body), this));
         }
     }
 }

@@ -16,6 +16,9 @@ final class Peer {
     /** Calls accepted from this peer whose reply has not been handed to ZeroMQ (or dropped) yet. */
     int outstanding;
 
+    /** Bytes of the requests of this peer's calls until their replies reach the I/O thread. */
+    long requestBytes;
+
     /** Replies waiting for the caller to make room, oldest first. */
     final ArrayDeque<Reply> backlog = new ArrayDeque<>(0);
 

@@ -14,7 +14,8 @@ import io.zeroapi.frame.ZeroFrameException;
  * Decides what each request frame gets, on the I/O thread: the built-ins ({@code connect},
  * {@code get_rpc_contract}), Zero's errors for unknown names and undecodable frames, the busy and
  * shutting-down refusals, or an {@link Invocation} on the endpoint's execution path. Keeps the books of calls in
- * flight (I/O thread only): at most {@code maxInFlight} in all and {@code maxInFlightPerPeer} per connection.
+ * flight (I/O thread only): at most {@code maxInFlight} in all, and per connection at most {@code maxInFlightPerPeer}
+ * calls holding at most {@code peerBufferBudget} bytes of requests.
  * <p>
  * Payloads are decoded off the I/O thread: always for worker methods, and for the other paths when they are over
  * {@link #INLINE_PAYLOAD_BYTES}. A method without a parameter refuses a payload over
@@ -46,6 +47,8 @@ final class RequestDispatcher {
 
     private final int maxInFlightPerPeer;
 
+    private final long peerBufferBudget;
+
     private final RateLimitedLog log;
 
     private final Peers peers = new Peers();
@@ -55,7 +58,7 @@ final class RequestDispatcher {
     private boolean draining;
 
     RequestDispatcher(Map<String, ZeroRpcEndpoint> endpoints, ReplyBodies bodies, Executor workers,
-            ReplyQueue replies, int maxInFlight, int maxInFlightPerPeer, RateLimitedLog log) {
+            ReplyQueue replies, int maxInFlight, int maxInFlightPerPeer, long peerBufferBudget, RateLimitedLog log) {
         this.endpoints = endpoints;
         this.bodies = bodies;
         this.workers = workers;
@@ -63,6 +66,7 @@ final class RequestDispatcher {
         this.contract = new RpcContract(endpoints.values());
         this.maxInFlight = maxInFlight;
         this.maxInFlightPerPeer = maxInFlightPerPeer;
+        this.peerBufferBudget = peerBufferBudget;
         this.log = log;
     }
 
@@ -114,6 +118,12 @@ final class RequestDispatcher {
             answer(peer, request.id(), bodies.peerBusy(peer.outstanding));
             return;
         }
+        if (peer.requestBytes + request.frame().length > peerBufferBudget && peer.outstanding > 0) {
+            log.warn("peer-bytes", "Refusing '" + endpoint.name() + "': the connection's calls in flight hold "
+                    + peer.requestBytes + " bytes of requests", null);
+            answer(peer, request.id(), bodies.peerBusy(peer.outstanding));
+            return;
+        }
         if (endpoint.parameterType() == null && request.payloadLength() > IGNORED_PAYLOAD_BYTES) {
             log.warn("no-argument", "Refusing a payload of " + request.payloadLength() + " bytes for '"
                     + endpoint.name() + "', which takes no argument", null);
@@ -122,6 +132,8 @@ final class RequestDispatcher {
         }
         Invocation invocation = new Invocation(endpoint, peer, request, bodies, replies, log);
         peer.outstanding++;
+        peer.requestBytes += request.frame().length;
+        invocation.requestBytes = request.frame().length;
         calls.add(invocation, nowNanos);
         boolean inline = endpoint.path() != ExecutionPath.WORKER && request.payloadLength() <= INLINE_PAYLOAD_BYTES;
         if (inline) {
@@ -164,6 +176,12 @@ final class RequestDispatcher {
     /** I/O thread: a counted call's reply has reached the I/O thread; its in-flight slot is free. */
     void completed(Invocation call) {
         calls.remove(call);
+        release(call);
+    }
+
+    private void release(Invocation call) {
+        call.peer().requestBytes -= call.requestBytes;
+        call.requestBytes = 0;
     }
 
     /** I/O thread: a reply was handed to ZeroMQ or dropped; its caller's share is free. */
@@ -171,6 +189,7 @@ final class RequestDispatcher {
         Peer peer = reply.peer();
         if (reply.counted()) {
             calls.remove(reply.call());
+            release(reply.call());
             peer.outstanding--;
         }
         peers.releaseIfIdle(peer);

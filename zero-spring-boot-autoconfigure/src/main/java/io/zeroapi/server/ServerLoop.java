@@ -16,7 +16,7 @@ import zmq.ZError;
 
 /**
  * The I/O thread's loop; the only code touching the ROUTER socket. Each turn it hands the replies that arrived to
- * ZeroMQ, answers calls past their deadline, then blocks in the ROUTER's {@code recv} for the next message and
+ * ZeroMQ, answers calls past their deadline (a {@link DeadlineTicker} wakes it for them), then blocks in the ROUTER's {@code recv} for the next message and
  * takes whatever else is there (up to a batch, and at most about a millisecond) without blocking, and dispatches
  * it. Replies from other threads wake it with a message on the same ROUTER (see {@link SocketWaker}), so it never
  * waits in a poller.
@@ -36,7 +36,7 @@ final class ServerLoop implements Runnable {
 
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private static final int BACKLOG_RETRY_MAX_MS = 16;
+    private static final int BACKLOG_RETRY_MAX_MS = 4;
 
     private static final int BACKLOG_MIN_REPLIES = 100_000;
 
@@ -106,7 +106,7 @@ final class ServerLoop implements Runnable {
         this.callTimeoutNanos = settings.callTimeout().isNegative() || settings.callTimeout().isZero() ? 0
                 : settings.callTimeout().toNanos();
         this.backlogMaxReplies = Math.max(BACKLOG_MIN_REPLIES, settings.maxInFlightPerPeer());
-        this.backlogMaxBytes = settings.peerQueueBudget();
+        this.backlogMaxBytes = settings.peerBufferBudget();
         this.onFailure = onFailure;
         this.listen = listen;
     }
@@ -211,10 +211,6 @@ final class ServerLoop implements Runnable {
         long nanos = Long.MAX_VALUE;
         if (!backlogged.isEmpty()) {
             nanos = TimeUnit.MILLISECONDS.toNanos(backlogRetryMs);
-        }
-        Invocation oldest = dispatcher.oldestCall();
-        if (callTimeoutNanos > 0 && oldest != null) {
-            nanos = Math.min(nanos, oldest.acceptedNanos + callTimeoutNanos - now);
         }
         if (draining && !waitForever) {
             nanos = Math.min(nanos, stopDeadline - now);

@@ -80,12 +80,16 @@ final class ServerTransport {
         ReplyBodies bodies = new ReplyBodies(codec, settings.maxReplySize());
         ReplyQueue replies = new ReplyQueue(SocketWaker.attach(context, router, "zero-server-wake"));
         RequestDispatcher dispatcher = new RequestDispatcher(endpoints, bodies, workers, replies,
-                settings.maxInFlight(), settings.maxInFlightPerPeer(), log);
+                settings.maxInFlight(), settings.maxInFlightPerPeer(), settings.peerBufferBudget(), log);
         ListenBackoff listen = new ListenBackoff(router, transport.boundEndpoint,
                 AcceptFailures.install(router, replies::wake));
         transport.loop = new ServerLoop(router, dispatcher, replies, bodies, log, settings, listen, once);
-        transport.closed = transport.loop.terminated()
-            .thenRun(() -> ZmqContexts.close(context, CONTEXT_CLOSE_TIMEOUT));
+        DeadlineTicker ticker = DeadlineTicker.start(settings.callTimeout(), replies::wake,
+                "zero-server-deadlines-" + transport.port);
+        transport.closed = transport.loop.terminated().thenRun(() -> {
+            ticker.close();
+            ZmqContexts.close(context, CONTEXT_CLOSE_TIMEOUT);
+        });
         Thread thread = new Thread(transport.loop, "zero-server-" + transport.port);
         thread.setDaemon(false);
         thread.start();
@@ -97,8 +101,8 @@ final class ServerTransport {
         try {
             router.setLinger(0);
             router.setRouterMandatory(true);
-            router.setSndHWM(settings.sendHighWaterMark());
-            router.setRcvHWM(settings.receiveHighWaterMark());
+            router.setSndHWM(settings.highWaterMark());
+            router.setRcvHWM(settings.highWaterMark());
             router.setMaxMsgSize(settings.maxMessageSize());
             router.setMsgAllocator(new FrameSizeGuard(settings.maxMessageSize(), "Zero server"));
             router.setBacklog(settings.backlog());

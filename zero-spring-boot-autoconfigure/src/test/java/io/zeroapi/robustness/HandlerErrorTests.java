@@ -9,7 +9,6 @@ import io.zeroapi.server.ZeroServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HandlerErrorTests {
 
     private static final int ROUNDS = 25;
-
-    private final ZContext context = new ZContext(1);
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
@@ -37,7 +34,6 @@ class HandlerErrorTests {
     void stop() {
         server.close();
         workers.shutdownNow();
-        context.close();
     }
 
     @Test

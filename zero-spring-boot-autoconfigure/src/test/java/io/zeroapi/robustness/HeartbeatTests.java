@@ -33,9 +33,8 @@ class HeartbeatTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(new RobustFunctions(), workers, new ZeroServerSettings("127.0.0.1", 0,
-                4 * 1024 * 1024, 4 * 1024 * 1024, 1000, 1000, Duration.ofMinutes(1), 1024, INTERVAL, TIMEOUT,
-                ZeroServerSettings.DEFAULT_PEER_QUEUE_BUDGET));
+        server = RobustServers.start(new RobustFunctions(), workers, ZeroServerSettings.defaults("127.0.0.1", 0)
+            .withHeartbeat(INTERVAL, TIMEOUT));
     }
 
     @AfterEach

@@ -52,8 +52,6 @@ class HostileFramesTests {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
-    private final org.zeromq.ZContext context = new org.zeromq.ZContext(1);
-
     private final RobustFunctions functions = new RobustFunctions();
 
     private final Logger zeroLogger = (Logger) LoggerFactory.getLogger("io.zeroapi");
@@ -77,7 +75,6 @@ class HostileFramesTests {
     void stop() {
         server.close();
         workers.shutdownNow();
-        context.close();
         zeroLogger.detachAppender(logs);
         zeroLogger.setLevel(previousLevel);
     }

@@ -15,14 +15,12 @@ import ch.qos.logback.core.read.ListAppender;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
-import io.zeroapi.transport.ZmqContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +45,6 @@ class HostileZmtpTests {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-    private final ZContext clientContext = new ZContext(1);
-
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
     private final AtomicLong calls = new AtomicLong();
@@ -64,7 +60,7 @@ class HostileZmtpTests {
         logs.start();
         zeroLogger.addAppender(logs);
         server = RobustServers.start(new RobustFunctions(), workers, MAX_MESSAGE_SIZE, 1_000);
-        connection = RobustClients.connect(clientContext, server.port());
+        connection = RobustClients.connect(server.port());
         client = new DefaultZeroClient(RobustClients.async(connection, ANSWER_WITHIN));
         assertThat(client.call("echo", "warm-up", String.class)).isEqualTo("echo:warm-up");
     }
@@ -74,7 +70,6 @@ class HostileZmtpTests {
         connection.close();
         server.close();
         workers.shutdownNow();
-        ZmqContexts.close(clientContext, Duration.ofSeconds(5));
         zeroLogger.detachAppender(logs);
     }
 

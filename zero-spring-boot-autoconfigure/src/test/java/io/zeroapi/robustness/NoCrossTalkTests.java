@@ -18,7 +18,6 @@ import io.zeroapi.server.ZeroServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +33,6 @@ class NoCrossTalkTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ZContext context = new ZContext(1);
-
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
     private final ExecutorService callers = Executors.newFixedThreadPool(THREADS);
@@ -49,7 +46,7 @@ class NoCrossTalkTests {
     @BeforeEach
     void start() {
         server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
-        connection = RobustClients.connect(context, server.port());
+        connection = RobustClients.connect(server.port());
         async = RobustClients.async(connection, TIMEOUT);
     }
 
@@ -59,7 +56,6 @@ class NoCrossTalkTests {
         connection.close();
         server.close();
         workers.shutdownNow();
-        context.close();
     }
 
     @Test

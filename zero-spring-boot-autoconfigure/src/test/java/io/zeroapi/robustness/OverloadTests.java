@@ -12,7 +12,6 @@ import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,8 +24,6 @@ import static org.awaitility.Awaitility.await;
 class OverloadTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private final ZContext context = new ZContext(1);
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
@@ -42,7 +39,6 @@ class OverloadTests {
             server.close();
         }
         workers.shutdownNow();
-        context.close();
     }
 
     @Test

@@ -39,9 +39,8 @@ class PythonHeartbeatTests {
     void shouldKeepAnIdlePythonClientConnected() throws Exception {
         String python3 = pythonWithPyzmq();
         assumeTrue(python3 != null, "python3 with pyzmq and msgpack is not installed");
-        server = RobustServers.start(new RobustFunctions(), workers, new ZeroServerSettings("127.0.0.1", 0,
-                4 * 1024 * 1024, 4 * 1024 * 1024, 1000, 1000, Duration.ofMinutes(1), 1024, Duration.ofMillis(100),
-                Duration.ofMillis(300), ZeroServerSettings.DEFAULT_PEER_QUEUE_BUDGET));
+        server = RobustServers.start(new RobustFunctions(), workers, ZeroServerSettings.defaults("127.0.0.1", 0)
+            .withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(300)));
         Path script = Path.of(PythonHeartbeatTests.class.getResource("/python/heartbeat_client.py").toURI());
         Process python = new ProcessBuilder(python3, script.toString(), Integer.toString(server.port()), "2")
             .redirectErrorStream(true)

@@ -9,7 +9,6 @@ import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroServer;
-import org.zeromq.ZContext;
 
 /**
  * Builds clients on a {@link ZeroConnection} without an application context, and reads the connection's and
@@ -20,7 +19,7 @@ final class RobustClients {
     private RobustClients() {
     }
 
-    static ZeroConnection connect(ZContext context, int port) {
+    static ZeroConnection connect(int port) {
         return new ZeroConnection(() -> "tcp://127.0.0.1:" + port);
     }
 

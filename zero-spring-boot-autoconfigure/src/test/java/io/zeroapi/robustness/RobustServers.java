@@ -42,10 +42,8 @@ final class RobustServers {
 
     /** Loopback settings with the defaults but for the given limits. */
     static ZeroServerSettings settings(int maxInFlight, int maxInFlightPerPeer, Duration callTimeout) {
-        return new ZeroServerSettings("127.0.0.1", 0, 4 * 1024 * 1024, ZeroServerSettings.DEFAULT_MAX_REPLY_SIZE,
-                maxInFlight, maxInFlightPerPeer, callTimeout, ZeroServerSettings.DEFAULT_BACKLOG,
-                ZeroServerSettings.DEFAULT_HEARTBEAT_INTERVAL, ZeroServerSettings.DEFAULT_HEARTBEAT_TIMEOUT,
-                ZeroServerSettings.DEFAULT_PEER_QUEUE_BUDGET);
+        return ZeroServerSettings.defaults("127.0.0.1", 0).withMaxInFlight(maxInFlight, maxInFlightPerPeer)
+            .withCallTimeout(callTimeout);
     }
 
     static List<ZeroRpcEndpoint> endpoints(Object bean) {

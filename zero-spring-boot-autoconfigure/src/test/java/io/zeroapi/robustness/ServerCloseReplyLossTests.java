@@ -12,7 +12,6 @@ import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,12 +30,11 @@ class ServerCloseReplyLossTests {
     @Test
     void shouldReceiveRepliesSentJustBeforeTheServerCloses() throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(2);
-        try (ZContext clientContext = new ZContext(1)) {
+        try {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
-                ZContext serverContext = new ZContext(1);
                 ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
-                try (ZeroConnection connection = RobustClients.connect(clientContext, server.port())) {
+                try (ZeroConnection connection = RobustClients.connect(server.port())) {
                     DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(5));
                     List<CompletableFuture<String>> calls = new ArrayList<>();
                     for (int i = 0; i < CALLS; i++) {
@@ -52,7 +50,6 @@ class ServerCloseReplyLossTests {
                 }
                 finally {
                     server.close();
-                    serverContext.close();
                 }
             }
         }
@@ -67,7 +64,6 @@ class ServerCloseReplyLossTests {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
-                ZContext serverContext = new ZContext(1);
                 ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
                 try (RawDealer dealer = new RawDealer(server.port())) {
                     for (int i = 0; i < CALLS; i++) {
@@ -85,7 +81,6 @@ class ServerCloseReplyLossTests {
                 }
                 finally {
                     server.close();
-                    serverContext.close();
                 }
             }
         }

@@ -19,7 +19,6 @@ import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -61,8 +60,7 @@ class ShutdownTests {
         assertThat(client.call("echo", "before")).isEqualTo("echo:before");
         assertThat(RobustServers.threads("zero-server-" + port)).hasSize(1);
 
-        ZContext callerContext = new ZContext(1);
-        ZeroConnection caller = RobustClients.connect(callerContext, port);
+        ZeroConnection caller = RobustClients.connect(port);
         AsyncZeroClient remote = RobustClients.async(caller, WAIT);
         List<CompletableFuture<String>> calls = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
@@ -79,7 +77,6 @@ class ShutdownTests {
             assertThat(calls.get(i).get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("held:s" + i);
         }
         caller.close();
-        callerContext.close();
         closer.join(WAIT.toMillis());
         assertThat(closer.isAlive()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - closeStarted)).isLessThan(GRACE_PERIOD);
@@ -93,8 +90,7 @@ class ShutdownTests {
             .withCauseInstanceOf(ZeroConnectionException.class);
         await().atMost(WAIT).untilAsserted(() -> assertThat(RobustServers.threads("zero-")).isSubsetOf(threadsBefore));
 
-        try (ZContext outside = new ZContext(1);
-                ZeroConnection connection = new ZeroConnection(() -> "127.0.0.1:" + port)) {
+        try (ZeroConnection connection = new ZeroConnection(() -> "127.0.0.1:" + port)) {
             ZeroClient stranger = new DefaultZeroClient(RobustClients.async(connection, Duration.ofSeconds(1)));
             assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> stranger.call("echo", "nobody there"))
                 .isInstanceOfAny(ZeroConnectionException.class, ZeroTimeoutException.class)

@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlowReaderTests {
 
-    private static final int REPLY_SIZE = 1024 * 1024;
-
     private static final Duration PROMPT = Duration.ofSeconds(5);
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -38,11 +36,13 @@ class SlowReaderTests {
 
     @Test
     void shouldServeOthersWhileOneCallerLeavesItsRepliesUnreadAndThenDeliverThemAll() {
-        server = RobustServers.start(new RobustFunctions(), workers, settings(ZeroServerSettings.DEFAULT_PEER_QUEUE_BUDGET));
-        int calls = 40;
+        server = RobustServers.start(new RobustFunctions(), workers,
+                settings(ZeroServerSettings.DEFAULT_PEER_BUFFER_BUDGET).withMaxInFlight(30_000, 30_000));
+        int calls = 22_000;
+        int size = 1024;
         try (SlowReader slow = new SlowReader(server.port()); RawDealer other = new RawDealer(server.port())) {
             for (int i = 0; i < calls; i++) {
-                slow.send(i, "big_reply", REPLY_SIZE);
+                slow.send(i, "big_reply", size);
             }
             for (int i = 0; i < 50; i++) {
                 other.send(i, "echo", "o" + i);
@@ -50,30 +50,30 @@ class SlowReaderTests {
                 assertThat(reply).as("reply to another caller within " + PROMPT).isNotNull();
                 assertThat(RawDealer.body(reply)).isEqualTo("echo:o" + i);
             }
-            assertThat(slow.readUntilMarker(calls)).isEqualTo(calls);
+            assertThat(slow.readUntilMarker(calls, size)).isEqualTo(calls);
         }
     }
 
     @Test
     void shouldDropRepliesPastTheCallersBudgetAndKeepServing() {
         server = RobustServers.start(new RobustFunctions(), workers, settings(8L * 1024 * 1024));
-        int calls = 60;
+        int calls = 400;
+        int size = 64 * 1024;
         try (SlowReader slow = new SlowReader(server.port()); RawDealer other = new RawDealer(server.port())) {
             for (int i = 0; i < calls; i++) {
-                slow.send(i, "big_reply", REPLY_SIZE);
+                slow.send(i, "big_reply", size);
             }
             for (int i = 0; i < 20; i++) {
                 other.send(i, "echo", "o" + i);
                 assertThat(other.receive(PROMPT)).as("reply to another caller within " + PROMPT).isNotNull();
             }
-            int delivered = slow.readUntilMarker(calls);
+            int delivered = slow.readUntilMarker(calls, size);
             assertThat(delivered).isPositive().isLessThan(calls);
         }
     }
 
     private static ZeroServerSettings settings(long peerBudget) {
-        return new ZeroServerSettings("127.0.0.1", 0, 4 * 1024 * 1024, 4 * 1024 * 1024, 10_000, 1000,
-                Duration.ofMinutes(1), 1024, Duration.ofSeconds(10), Duration.ofSeconds(30), peerBudget);
+        return ZeroServerSettings.defaults("127.0.0.1", 0).withPeerBufferBudget(peerBudget);
     }
 
     /** A DEALER whose ZeroMQ queue holds one message, so unread replies back up into TCP and the server. */
@@ -95,8 +95,8 @@ class SlowReaderTests {
             socket.send(RequestFrame.encode(RawDealer.id(n), function, RawDealer.CODEC.encode(argument)), 0);
         }
 
-        /** Sends a marker call, then reads until its reply; returns the number of full-size replies read. */
-        int readUntilMarker(long marker) {
+        /** Sends a marker call, then reads until its reply; returns the number of replies over {@code size} bytes. */
+        int readUntilMarker(long marker, int size) {
             send(marker, "echo", "marker");
             int big = 0;
             while (true) {
@@ -105,7 +105,7 @@ class SlowReaderTests {
                 if (RawDealer.idOf(reply) == marker) {
                     return big;
                 }
-                if (reply.length > REPLY_SIZE) {
+                if (reply.length > size) {
                     big++;
                 }
             }

@@ -23,7 +23,6 @@ import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,11 +37,7 @@ class TimeoutsAndFaultsTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final ZContext clientContext = new ZContext(1);
-
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
-
-    private ZContext serverContext = new ZContext(1);
 
     private ZeroServer server;
 
@@ -57,8 +52,6 @@ class TimeoutsAndFaultsTests {
             server.close();
         }
         workers.shutdownNow();
-        serverContext.close();
-        clientContext.close();
     }
 
     @Test
@@ -66,7 +59,7 @@ class TimeoutsAndFaultsTests {
         int calls = 10_000;
         RobustFunctions functions = new RobustFunctions();
         server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 2 * calls);
-        connection = RobustClients.connect(clientContext, server.port());
+        connection = RobustClients.connect(server.port());
         DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(30));
         assertThat(client.call("echo", "warm-up").join()).isEqualTo("echo:warm-up");
         List<CompletableFuture<String>> futures = new ArrayList<>(calls);
@@ -95,7 +88,7 @@ class TimeoutsAndFaultsTests {
     @Test
     void shouldAnswerHandlerErrorsWithRemoteExceptionsAndKeepServing() {
         server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
-        connection = RobustClients.connect(clientContext, server.port());
+        connection = RobustClients.connect(server.port());
         DefaultZeroClient client = new DefaultZeroClient(RobustClients.async(connection, Duration.ofSeconds(30)));
         for (int i = 0; i < 10; i++) {
             assertThatExceptionOfType(ZeroRemoteException.class).isThrownBy(() -> client.call("recurse", 0))
@@ -112,7 +105,7 @@ class TimeoutsAndFaultsTests {
         RobustFunctions functions = new RobustFunctions();
         server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
         int port = server.port();
-        connection = RobustClients.connect(clientContext, port);
+        connection = RobustClients.connect(port);
         Duration timeout = Duration.ofSeconds(2);
         DefaultAsyncZeroClient client = RobustClients.async(connection, timeout);
         assertThat(client.call("echo", "warm-up").join()).isEqualTo("echo:warm-up");
@@ -127,14 +120,12 @@ class TimeoutsAndFaultsTests {
             }
             await().atMost(WAIT).until(() -> functions.held.size() == 50);
             server.close();
-            serverContext.close();
             for (CompletableFuture<String> call : inFlight) {
                 assertThat(catchFailure(call)).isInstanceOf(ZeroRemoteException.class)
                     .hasMessageContaining("server is shutting down");
             }
             long failedBefore = traffic.failed.get();
             await().atMost(WAIT).until(() -> traffic.failed.get() > failedBefore);
-            serverContext = new ZContext(1);
             await().atMost(WAIT).ignoreExceptions()
                 .until(() -> (server = RobustServers.start(functions, workers, port, 4 * 1024 * 1024,
                         10_000)) != null);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -73,6 +74,20 @@ final class ZmtpPeer implements AutoCloseable {
         }
         catch (IOException ex) {
             closeQuietly(socket);
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The next connection accepted by {@code server} (e.g. from a client under test), nothing sent yet. */
+    static ZmtpPeer accept(ServerSocket server, Duration timeout) {
+        try {
+            server.setSoTimeout((int) timeout.toMillis());
+            Socket socket = server.accept();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) timeout.toMillis());
+            return new ZmtpPeer(socket, timeout);
+        }
+        catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

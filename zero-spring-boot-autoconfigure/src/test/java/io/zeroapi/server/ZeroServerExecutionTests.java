@@ -15,7 +15,6 @@ import io.zeroapi.frame.ZeroErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Real-socket tests of the execution model: which calls wait for which, pipelining, errors, graceful stop.
  */
 class ZeroServerExecutionTests {
-
-    private final ZContext context = new ZContext(1);
 
     private final ExecutorService workers = Executors.newFixedThreadPool(1);
 
@@ -51,7 +48,6 @@ class ZeroServerExecutionTests {
         dealer.close();
         server.close();
         workers.shutdownNow();
-        context.close();
     }
 
     @Test

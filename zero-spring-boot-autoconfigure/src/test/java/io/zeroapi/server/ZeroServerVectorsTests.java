@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +32,6 @@ class ZeroServerVectorsTests {
 
     private static final byte[] RECORDED_ID = HEX.parseHex("000102030405060708090a0b0c0d0e0f");
 
-    private static ZContext context;
-
     private static ExecutorService workers;
 
     private static ZeroServer server;
@@ -43,7 +40,6 @@ class ZeroServerVectorsTests {
 
     @BeforeAll
     static void startServer() {
-        context = new ZContext(1);
         workers = Executors.newFixedThreadPool(2);
         server = TestServers.start(new VectorFunctions(), workers, 10_000);
         dealer = new TestDealer(server.port());
@@ -54,7 +50,6 @@ class ZeroServerVectorsTests {
         dealer.close();
         server.close();
         workers.shutdownNow();
-        context.close();
     }
 
     static Stream<Arguments> cases() throws IOException {

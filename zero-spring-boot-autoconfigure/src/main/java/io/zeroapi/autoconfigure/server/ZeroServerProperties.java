@@ -22,8 +22,12 @@ import org.springframework.util.unit.DataSize;
  * @param callTimeout Time a call may take before it is answered with a server exception, its slot freed and its
  * worker interrupted (or its asynchronous result cancelled); 0 or a negative value means no limit.
  * @param backlog Listen backlog of the server's TCP socket (connections waiting to be accepted).
- * @param peerBufferBudget Memory one connection may hold in the server: ZeroMQ queues at most this budget divided by
- * inbound.message.max-size requests for it (16 to 1000), and replies it leaves unread beyond this budget are dropped.
+ * @param highWaterMark Messages ZeroMQ queues for one connection in each direction (its high-water mark), so at most
+ * this many times inbound.message.max-size of requests and outbound.message.max-size of replies; lower it on servers
+ * open to untrusted peers, raise it for more than 128 pipelined calls per connection.
+ * @param peerBufferBudget Memory the server itself holds for one connection: its calls in flight may hold this many
+ * bytes of requests (further calls are refused with "server busy"), and replies it leaves unread beyond this many
+ * bytes are dropped.
  * @param stopApplicationOnFailure Whether to close the application context when the server fails for good (its
  * transport died and could not be rebuilt), rather than keep running without serving.
  * @param shutdown Graceful shutdown settings.
@@ -35,7 +39,8 @@ import org.springframework.util.unit.DataSize;
 public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("*") String address,
         @DefaultValue("5559") int port, @DefaultValue("0") int workers, @DefaultValue("10000") int maxInFlight,
         @DefaultValue("1000") int maxInFlightPerPeer, @DefaultValue("60s") Duration callTimeout,
-        @DefaultValue("1024") int backlog, @DefaultValue("64MB") DataSize peerBufferBudget,
+        @DefaultValue("1024") int backlog, @DefaultValue("128") int highWaterMark,
+        @DefaultValue("64MB") DataSize peerBufferBudget,
         @DefaultValue("true") boolean stopApplicationOnFailure, @DefaultValue Shutdown shutdown,
         @DefaultValue Inbound inbound, @DefaultValue Outbound outbound, @DefaultValue Heartbeat heartbeat) {
 
@@ -48,7 +53,7 @@ public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @Defau
     public ZeroServerSettings toSettings() {
         return new ZeroServerSettings(address, port, inbound.message().maxSize().toBytes(),
                 outbound.message().maxSize().toBytes(), maxInFlight, maxInFlightPerPeer, callTimeout, backlog,
-                heartbeat.interval(), heartbeat.timeout(), peerBufferBudget.toBytes());
+                heartbeat.interval(), heartbeat.timeout(), highWaterMark, peerBufferBudget.toBytes());
     }
 
     /**

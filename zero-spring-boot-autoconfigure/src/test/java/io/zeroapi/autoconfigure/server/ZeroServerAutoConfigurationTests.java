@@ -75,6 +75,14 @@ class ZeroServerAutoConfigurationTests {
                 assertThat(properties.maxInFlight()).isEqualTo(10_000);
                 assertThat(properties.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
                 assertThat(properties.inbound().message().maxSize()).isEqualTo(DataSize.ofMegabytes(4));
+                assertThat(properties.outbound().message().maxSize()).isEqualTo(DataSize.ofMegabytes(4));
+                assertThat(properties.maxInFlightPerPeer()).isEqualTo(1000);
+                assertThat(properties.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+                assertThat(properties.backlog()).isEqualTo(1024);
+                assertThat(properties.peerBufferBudget()).isEqualTo(DataSize.ofMegabytes(64));
+                assertThat(properties.heartbeat().interval()).isEqualTo(Duration.ofSeconds(10));
+                assertThat(properties.heartbeat().timeout()).isEqualTo(Duration.ofSeconds(30));
+                assertThat(properties.stopApplicationOnFailure()).isTrue();
             });
     }
 

@@ -1,0 +1,58 @@
+package io.zeroapi.robustness;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.zeroapi.client.DefaultAsyncZeroClient;
+import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.frame.RequestFrame;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A hostile server cannot kill the client's JeroMQ I/O thread either: a frame header declaring a size with the top
+ * bit set, sent to a client in the middle of its connect handshake, is refused by the client's frame size guard,
+ * and the client goes on to complete the handshake and its call on the same connection.
+ */
+class HostileServerTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ParameterizedTest(name = "size 0x{0}")
+    @ValueSource(strings = { "FFFFFFFFFFFFFFFF", "800000007FFFFFFF" })
+    void shouldKeepTheClientWorkingAfterAHostileFrameSize(String hex) throws Exception {
+        long size = Long.parseUnsignedLong(hex, 16);
+        try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                ZeroConnection connection = RobustClients.connect(listener.getLocalPort())) {
+            DefaultAsyncZeroClient client = RobustClients.async(connection, WAIT);
+            CompletableFuture<Object> call = client.call("echo", "x");
+            try (ZmtpPeer server = ZmtpPeer.accept(listener, WAIT)) {
+                server.greet().ready(null);
+                List<byte[]> probe = server.readMessage();
+                RequestFrame connect = RequestFrame.parse(probe.get(0));
+                assertThat(connect.function()).isEqualTo("connect");
+                server.writeLongHeader(0, size);
+                server.write(new byte[256]);
+                server.sendMessage(reply(connect.id(), "connected"));
+                RequestFrame echo = RequestFrame.parse(server.readMessage().get(0));
+                assertThat(echo.function()).isEqualTo("echo");
+                server.sendMessage(reply(echo.id(), "echo:x"));
+                assertThat(call.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("echo:x");
+            }
+        }
+    }
+
+    private static byte[] reply(byte[] id, String value) {
+        byte[] body = RawDealer.CODEC.encode(value);
+        byte[] frame = new byte[id.length + body.length];
+        System.arraycopy(id, 0, frame, 0, id.length);
+        System.arraycopy(body, 0, frame, id.length, body.length);
+        return frame;
+    }
+}
