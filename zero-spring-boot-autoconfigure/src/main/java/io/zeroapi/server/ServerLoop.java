@@ -1,7 +1,6 @@
 package io.zeroapi.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,14 +15,13 @@ import zmq.ZError;
 
 /**
  * The I/O thread's loop; the only code touching the ROUTER socket. Each turn it hands the replies that arrived to
- * ZeroMQ, answers calls past their deadline (a {@link DeadlineTicker} wakes it for them), then blocks in the ROUTER's {@code recv} for the next message and
- * takes whatever else is there (up to a batch, and at most about a millisecond) without blocking, and dispatches
- * it. Replies from other threads wake it with a message on the same ROUTER (see {@link SocketWaker}), so it never
- * waits in a poller.
+ * ZeroMQ (through the {@link ReplySender}, which keeps the replies of callers that are not reading in their own
+ * backlogs), answers calls past their deadline (a {@link DeadlineTicker} wakes it for them), then blocks in the
+ * ROUTER's {@code recv} for the next message and takes whatever else is there (up to a batch, and at most about a
+ * millisecond) without blocking, and dispatches it. Replies from other threads wake it with a message on the same
+ * ROUTER (see {@link SocketWaker}), so it never waits in a poller.
  * <p>
- * A reply ZeroMQ refuses because its caller is not reading (the caller's queue is full) joins that caller's
- * backlog, retried every few milliseconds while the loop goes on serving everyone else. A backlog is bounded by
- * count and bytes; replies past the bound are dropped, counted and logged. On stop it keeps answering (new calls
+ * On stop it keeps answering (new calls
  * get "server is shutting down") until no call is in flight and no reply waits, or the grace period has passed;
  * then every call still in flight is answered "server is shutting down", and the socket closes once those replies
  * have left (at most a second later).
@@ -36,20 +34,11 @@ final class ServerLoop implements Runnable {
 
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private static final int BACKLOG_RETRY_MAX_MS = 4;
-
-    private static final int BACKLOG_MIN_REPLIES = 100_000;
-
     /** How long the last replies (e.g. "server is shutting down") may take to leave once the socket closes. */
     private static final int CLOSE_LINGER_MS = 1000;
 
     /** How long replies waiting for slow callers may still go out once the grace period is over. */
     private static final long CLOSE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    /** Bytes a waiting reply costs besides its frame (the reply, its frame's header, the queue slot). */
-    private static final int BACKLOG_ENTRY_BYTES = 64;
-
-    private enum Sent { SENT, FULL, GONE }
 
     private final ZMQ.Socket router;
 
@@ -65,21 +54,13 @@ final class ServerLoop implements Runnable {
 
     private final long callTimeoutNanos;
 
-    private final int backlogMaxReplies;
-
-    private final long backlogMaxBytes;
-
     private final Consumer<Throwable> onFailure;
 
     private final ListenBackoff listen;
 
+    private final ReplySender sender;
+
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-
-    private final ArrayList<Peer> backlogged = new ArrayList<>();
-
-    private int backlogRetryMs = 1;
-
-    private long droppedReplies;
 
     private int receiveTimeout = -1;
 
@@ -105,10 +86,9 @@ final class ServerLoop implements Runnable {
         this.callTimeout = settings.callTimeout();
         this.callTimeoutNanos = settings.callTimeout().isNegative() || settings.callTimeout().isZero() ? 0
                 : settings.callTimeout().toNanos();
-        this.backlogMaxReplies = Math.max(BACKLOG_MIN_REPLIES, settings.maxInFlightPerPeer());
-        this.backlogMaxBytes = settings.peerBufferBudget();
         this.onFailure = onFailure;
         this.listen = listen;
+        this.sender = new ReplySender(router, dispatcher, log, settings.peerBufferBudget());
     }
 
     /**
@@ -177,11 +157,11 @@ final class ServerLoop implements Runnable {
             checkStop();
             long now = System.nanoTime();
             takeReplies();
-            retryBacklogs();
+            sender.retry();
             expireCalls(now);
             listen.check(now);
             if (draining) {
-                if (dispatcher.inFlight() == 0 && backlogged.isEmpty()) {
+                if (dispatcher.inFlight() == 0 && !sender.hasBacklog()) {
                     return;
                 }
                 if (!waitForever && now - stopDeadline >= 0) {
@@ -190,7 +170,7 @@ final class ServerLoop implements Runnable {
                         closeDeadline = now + CLOSE_FLUSH_NANOS;
                         answerRemaining();
                     }
-                    if (backlogged.isEmpty() || now - closeDeadline >= 0) {
+                    if (!sender.hasBacklog() || now - closeDeadline >= 0) {
                         return;
                     }
                 }
@@ -209,8 +189,8 @@ final class ServerLoop implements Runnable {
 
     private int receiveTimeout(long now) {
         long nanos = Long.MAX_VALUE;
-        if (!backlogged.isEmpty()) {
-            nanos = TimeUnit.MILLISECONDS.toNanos(backlogRetryMs);
+        if (sender.hasBacklog()) {
+            nanos = sender.retryNanos();
         }
         if (draining && !waitForever) {
             nanos = Math.min(nanos, stopDeadline - now);
@@ -284,101 +264,7 @@ final class ServerLoop implements Runnable {
         if (reply.counted()) {
             dispatcher.completed(reply.call());
         }
-        Peer peer = reply.peer();
-        if (!peer.backlog.isEmpty()) {
-            enqueue(peer, reply);
-            return;
-        }
-        Sent sent = trySend(reply);
-        if (sent == Sent.FULL) {
-            enqueue(peer, reply);
-        }
-        else {
-            dispatcher.delivered(reply);
-        }
-    }
-
-    private void enqueue(Peer peer, Reply reply) {
-        long bytes = reply.frame().length + BACKLOG_ENTRY_BYTES;
-        if (peer.backlog.size() >= backlogMaxReplies || peer.backlogBytes + bytes > backlogMaxBytes) {
-            droppedReplies++;
-            log.warn("backlog", "Dropped a reply to a caller that is not reading its replies (" + peer.backlog.size()
-                    + " replies, " + peer.backlogBytes + " bytes waiting; " + droppedReplies + " dropped so far)",
-                    null);
-            dispatcher.delivered(reply);
-            return;
-        }
-        peer.backlog.add(reply);
-        peer.backlogBytes += bytes;
-        if (!peer.backlogged) {
-            peer.backlogged = true;
-            backlogged.add(peer);
-        }
-    }
-
-    private void retryBacklogs() {
-        if (backlogged.isEmpty()) {
-            return;
-        }
-        boolean progress = false;
-        for (int i = backlogged.size() - 1; i >= 0; i--) {
-            Peer peer = backlogged.get(i);
-            progress |= flush(peer);
-            if (peer.backlog.isEmpty()) {
-                peer.backlogged = false;
-                backlogged.set(i, backlogged.get(backlogged.size() - 1));
-                backlogged.remove(backlogged.size() - 1);
-            }
-        }
-        backlogRetryMs = progress ? 1 : Math.min(backlogRetryMs * 2, BACKLOG_RETRY_MAX_MS);
-    }
-
-    /** Sends what the peer's queue has room for; returns whether anything went out. */
-    private boolean flush(Peer peer) {
-        boolean progress = false;
-        Reply head;
-        while ((head = peer.backlog.peek()) != null) {
-            Sent sent = trySend(head);
-            if (sent == Sent.FULL) {
-                return progress;
-            }
-            if (sent == Sent.GONE) {
-                dropBacklog(peer);
-                return true;
-            }
-            peer.backlog.poll();
-            peer.backlogBytes -= head.frame().length + BACKLOG_ENTRY_BYTES;
-            dispatcher.delivered(head);
-            progress = true;
-        }
-        return progress;
-    }
-
-    private void dropBacklog(Peer peer) {
-        Reply[] dropped = peer.backlog.toArray(new Reply[0]);
-        peer.backlog.clear();
-        peer.backlogBytes = 0;
-        for (Reply reply : dropped) {
-            dispatcher.delivered(reply);
-        }
-    }
-
-    /** Sends a reply: {@code FULL} if the caller's queue is full, {@code GONE} if the caller has disconnected. */
-    private Sent trySend(Reply reply) {
-        try {
-            if (!router.send(reply.peer().identity, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                return Sent.FULL;
-            }
-            router.send(reply.frame(), ZMQ.DONTWAIT);
-            return Sent.SENT;
-        }
-        catch (ZMQException ex) {
-            if (ex.getErrorCode() != ZError.EHOSTUNREACH) {
-                throw ex;
-            }
-            log.debug("unreachable", "Dropped a reply: the caller has disconnected");
-            return Sent.GONE;
-        }
+        sender.send(reply);
     }
 
     /** Answers the calls past the server's call timeout, freeing their slots. */
@@ -413,6 +299,7 @@ final class ServerLoop implements Runnable {
             answered++;
             handle(reply);
         }
+        takeReplies();
         if (answered > 0) {
             logger.warn("Zero server closing: answered " + answered
                     + " calls still in flight after the grace period with \"server is shutting down\"");
