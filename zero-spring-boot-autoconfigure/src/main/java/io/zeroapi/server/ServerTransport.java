@@ -55,6 +55,7 @@ final class ServerTransport {
      * Binds a ROUTER with the settings' options and starts its I/O thread.
      * @param onFailure told once if the transport fails (from the failing thread)
      * @throws ZeroServerPortInUseException if the port is taken
+     * @throws ZeroServerBindException if the address cannot be bound for another reason
      */
     static ServerTransport open(ZeroCodec codec, Map<String, ZeroRpcEndpoint> endpoints, Executor workers,
             ZeroServerSettings settings, Consumer<Throwable> onFailure) {
@@ -111,15 +112,21 @@ final class ServerTransport {
                 router.setHeartbeatIvl((int) settings.heartbeatInterval().toMillis());
                 router.setHeartbeatTimeout((int) settings.heartbeatTimeout().toMillis());
             }
+        }
+        catch (RuntimeException ex) {
+            context.destroySocket(router);
+            throw ex;
+        }
+        try {
             router.bind(settings.bindEndpoint());
             return router;
         }
-        catch (ZMQException ex) {
+        catch (RuntimeException ex) {
             context.destroySocket(router);
-            if (ex.getErrorCode() == ZError.EADDRINUSE) {
-                throw new ZeroServerPortInUseException(settings.port(), ex);
+            if (ex instanceof ZMQException zmq && zmq.getErrorCode() == ZError.EADDRINUSE) {
+                throw BindFailures.explain(settings.address(), settings.port(), ex);
             }
-            throw ex;
+            throw new ZeroServerBindException(settings.address(), settings.port(), ex);
         }
     }
 

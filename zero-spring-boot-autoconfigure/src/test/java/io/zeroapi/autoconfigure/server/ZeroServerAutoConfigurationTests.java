@@ -248,6 +248,32 @@ class ZeroServerAutoConfigurationTests {
     }
 
     @Test
+    void shouldFailWithTheRealReasonWhenTheAddressIsNotOneOfThisMachine() {
+        runner.withPropertyValues("zero.server.address=192.0.2.1")
+            .withBean("greeter", TestFunctions.Greeter.class)
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(new ZeroServerPortInUseFailureAnalyzer().analyze(context.getStartupFailure())).isNull();
+                FailureAnalysis analysis = new ZeroServerBindFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).startsWith("Zero server cannot bind tcp://192.0.2.1:0: ")
+                    .containsIgnoringCase("assign requested address");
+                assertThat(analysis.getAction()).startsWith("Set zero.server.address to an address of this machine");
+            });
+    }
+
+    @Test
+    void shouldFailWithTheRealReasonWhenTheAddressDoesNotResolve() {
+        runner.withPropertyValues("zero.server.address=no-such-host.invalid")
+            .withBean("greeter", TestFunctions.Greeter.class)
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new ZeroServerBindFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getDescription()).contains("no-such-host.invalid");
+            });
+    }
+
+    @Test
     void shouldRegisterInitializerAndFailureAnalyzerInSpringFactories() {
         SpringFactoriesLoader loader = SpringFactoriesLoader.forDefaultResourceLocation();
         assertThat(loader.load(ApplicationContextInitializer.class))
@@ -255,7 +281,8 @@ class ZeroServerAutoConfigurationTests {
         assertThat(loader.load(org.springframework.boot.diagnostics.FailureAnalyzer.class, null,
                 SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
                 })))
-            .anyMatch(ZeroServerPortInUseFailureAnalyzer.class::isInstance);
+            .anyMatch(ZeroServerPortInUseFailureAnalyzer.class::isInstance)
+            .anyMatch(ZeroServerBindFailureAnalyzer.class::isInstance);
     }
 
     @Test
