@@ -98,6 +98,7 @@ class PeerMemoryTests {
         ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
         socket.setIdentity(identity);
+        socket.setHandshakeIvl(500);
         socket.setSndHWM(1000);
         socket.setReceiveTimeOut(30_000);
         socket.connect("tcp://127.0.0.1:" + server.port());

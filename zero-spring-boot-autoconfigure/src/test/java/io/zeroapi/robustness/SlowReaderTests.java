@@ -57,7 +57,7 @@ class SlowReaderTests {
     @Test
     void shouldDropRepliesPastTheCallersBudgetAndKeepServing() {
         server = RobustServers.start(new RobustFunctions(), workers, settings(8L * 1024 * 1024));
-        int calls = 400;
+        int calls = 900;
         int size = 64 * 1024;
         try (SlowReader slow = new SlowReader(server.port()); RawDealer other = new RawDealer(server.port())) {
             for (int i = 0; i < calls; i++) {
@@ -87,6 +87,7 @@ class SlowReaderTests {
             socket = context.createSocket(SocketType.DEALER);
             socket.setLinger(0);
             socket.setRcvHWM(1);
+            socket.setHandshakeIvl(500);
             socket.setReceiveTimeOut(30_000);
             socket.connect("tcp://127.0.0.1:" + port);
         }
