@@ -222,11 +222,11 @@ final class ClientTransport implements Runnable {
     }
 
     private ZeroConnectionException failedException(String rpc, Throwable cause) {
-        return new ZeroConnectionException(rpc + " at " + address + ": connection failed: " + cause
+        return new ZeroConnectionException(rpc, address, "connection failed: " + cause
                 + "; reconnecting on the next call");
     }
 
     static ZeroConnectionException closedException(String rpc, String address) {
-        return new ZeroConnectionException(rpc + " at " + address + ": client closed");
+        return new ZeroConnectionException(rpc, address, "client closed");
     }
 }

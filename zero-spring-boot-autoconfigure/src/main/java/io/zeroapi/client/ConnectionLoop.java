@@ -212,7 +212,7 @@ final class ConnectionLoop implements Runnable {
         }
         catch (RuntimeException ex) {
             for (PendingCall call : backlog) {
-                call.fail(new ZeroConnectionException(call.rpc + ": cannot connect to " + target + ": " + ex));
+                call.fail(new ZeroConnectionException(call.rpc, target, "cannot connect: " + ex));
             }
             backlog.clear();
             return;
@@ -288,8 +288,8 @@ final class ConnectionLoop implements Runnable {
             logger.debug("A connection to " + endpoint + " broke before its handshake was answered");
             return;
         }
-        int failed = calls.failSent(call -> new ZeroConnectionException(call.rpc + " at " + call.address
-                + ": connection lost before the reply; a reply larger than max-reply-size (" + maxReplySize
+        int failed = calls.failSent(call -> new ZeroConnectionException(call.rpc, call.address,
+                "connection lost before the reply; a reply larger than max-reply-size (" + maxReplySize
                 + ") closes the connection"));
         if (failed > 0) {
             logger.warn("Zero client lost its connection to " + endpoint + ": " + failed + " call(s) waiting for a "

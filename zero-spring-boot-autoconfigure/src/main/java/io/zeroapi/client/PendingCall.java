@@ -90,11 +90,11 @@ final class PendingCall {
         String within = CallTimer.describe(timeout);
         if (sent) {
             future.completeExceptionally(
-                    new ZeroTimeoutException(rpc + " at " + address + ": no reply within " + within));
+                    new ZeroTimeoutException(rpc, address, "no reply within " + within));
         }
         else {
             future.completeExceptionally(
-                    new ZeroConnectionException(rpc + ": no connection to " + address + " within " + within));
+                    new ZeroConnectionException(rpc, address, "no connection within " + within));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.zeroapi.ZeroException;
 import io.zeroapi.ZeroMethodNotFoundException;
 import io.zeroapi.ZeroRemoteException;
+import io.zeroapi.ZeroServerBusyException;
 import io.zeroapi.ZeroValidationException;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.codec.ZeroCodecException;
@@ -23,6 +24,9 @@ import io.zeroapi.frame.ZeroErrors;
  * return type was asked for and strictly otherwise.
  */
 final class ReplyReader {
+
+    /** How a Zero for Spring server's "busy" refusal starts. */
+    private static final String SERVER_BUSY = "server busy: ";
 
     private static final byte[] ERROR_PREFIX = ZeroErrors.PREFIX.getBytes(StandardCharsets.US_ASCII);
 
@@ -68,7 +72,11 @@ final class ReplyReader {
         }
         Object serverException = map.get(ZeroErrors.SERVER_EXCEPTION);
         if (isTruthy(serverException)) {
-            throw new ZeroRemoteException(rpc, address, String.valueOf(serverException));
+            String text = String.valueOf(serverException);
+            if (text.startsWith(SERVER_BUSY)) {
+                throw new ZeroServerBusyException(rpc, address, text);
+            }
+            throw new ZeroRemoteException(rpc, address, text);
         }
         Object validation = map.get(ZeroErrors.VALIDATION_ERROR);
         if (isTruthy(validation)) {

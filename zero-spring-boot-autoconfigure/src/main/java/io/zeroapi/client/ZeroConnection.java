@@ -130,7 +130,7 @@ public final class ZeroConnection implements AutoCloseable {
         }
         catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(
-                    new ZeroConnectionException(rpc + " at " + endpoint + ": cannot open a connection: " + ex));
+                    new ZeroConnectionException(rpc, endpoint, "cannot open a connection: " + ex));
         }
         if (transport == null) {
             return CompletableFuture.failedFuture(ClientTransport.closedException(rpc, endpoint));

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.zeroapi.ZeroException;
 import io.zeroapi.ZeroMethodNotFoundException;
 import io.zeroapi.ZeroRemoteException;
+import io.zeroapi.ZeroServerBusyException;
 import io.zeroapi.ZeroValidationException;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.ResponseFrame;
@@ -52,6 +53,17 @@ class ReplyReaderTests {
         assertThatExceptionOfType(ZeroValidationException.class)
             .isThrownBy(() -> read(map("id", 1, ZeroErrors.VALIDATION_ERROR, "v")))
             .withMessage("f at " + ADDRESS + ": v");
+    }
+
+    @Test
+    void shouldRaiseServerBusyAsItsOwnRemoteException() {
+        assertThatExceptionOfType(ZeroServerBusyException.class)
+            .isThrownBy(() -> read(map(ZeroErrors.SERVER_EXCEPTION, "server busy: 10000 requests in flight, retry later")))
+            .isInstanceOf(ZeroRemoteException.class)
+            .withMessage("f at " + ADDRESS + ": server busy: 10000 requests in flight, retry later");
+        assertThatExceptionOfType(ZeroRemoteException.class)
+            .isThrownBy(() -> read(map(ZeroErrors.SERVER_EXCEPTION, "ValueError('server busy: no')")))
+            .isNotInstanceOf(ZeroServerBusyException.class);
     }
 
     @Test

@@ -118,7 +118,11 @@ class ZeroConnectionTests {
 
         assertThatExceptionOfType(ZeroTimeoutException.class)
             .isThrownBy(() -> client.call("slow", "late", Duration.ofMillis(300)))
-            .withMessage("slow at " + router.address() + ": no reply within 300ms");
+            .withMessage("slow at " + router.address() + ": no reply within 300ms")
+            .satisfies(ex -> {
+                assertThat(ex.getRpc()).isEqualTo("slow");
+                assertThat(ex.getAddress()).isEqualTo(router.address());
+            });
         assertThat(connection.pendingCount()).isZero();
 
         RawRouter.Request slow = router.received().poll(10, TimeUnit.SECONDS);
@@ -140,7 +144,11 @@ class ZeroConnectionTests {
         long start = System.nanoTime();
         assertThatExceptionOfType(ZeroConnectionException.class)
             .isThrownBy(() -> client.call("never_sent", "x", Duration.ofMillis(500)))
-            .withMessage("never_sent: no connection to " + address + " within 500ms");
+            .withMessage("never_sent at " + address + ": no connection within 500ms")
+            .satisfies(ex -> {
+                assertThat(ex.getRpc()).isEqualTo("never_sent");
+                assertThat(ex.getAddress()).isEqualTo(address);
+            });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(connection.pendingCount()).isZero();
 

@@ -6,6 +6,7 @@ import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
 import io.zeroapi.ZeroMethodNotFoundException;
 import io.zeroapi.ZeroRemoteException;
+import io.zeroapi.ZeroServerBusyException;
 import io.zeroapi.ZeroTimeoutException;
 import io.zeroapi.ZeroValidationException;
 
@@ -41,7 +42,7 @@ class RpcErrorHandler {
         if (ex instanceof ZeroTimeoutException) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
-        if (ex instanceof ZeroConnectionException) {
+        if (ex instanceof ZeroConnectionException || ex instanceof ZeroServerBusyException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
         if (ex instanceof ZeroMethodNotFoundException) {
