@@ -124,6 +124,13 @@ public final class ZeroConnection implements AutoCloseable {
             return CompletableFuture.failedFuture(ex instanceof ZeroException ? ex
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
+        long maxRequestSize = settings.maxRequestSize();
+        if (maxRequestSize >= 0 && payload != null && payload.length + RequestFrame.HEADER_LENGTH > maxRequestSize) {
+            return CompletableFuture.failedFuture(new ZeroException(rpc + " at " + endpoint + ": request of "
+                    + (payload.length + RequestFrame.HEADER_LENGTH) + " bytes is over max-request-size ("
+                    + settings.describeMaxRequestSize() + "); the server would drop it (raise the client's "
+                    + "max-request-size together with the server's inbound limit)"));
+        }
         ClientTransport transport;
         try {
             transport = transport(endpoint);

@@ -6,14 +6,19 @@ package io.zeroapi.client;
  * @param maxInFlight the most calls pending at once; further calls fail at once
  * @param maxReplySize the largest reply frame accepted (16-byte request id and msgpack body), in bytes; ZeroMQ
  * closes the connection on a larger one, which fails the calls sent on it; {@code -1} for no limit (2 GB)
+ * @param maxRequestSize the largest request frame sent (16-byte id, 80-byte name and msgpack argument), in bytes;
+ * a larger call fails at once instead of being dropped by the server; {@code -1} for no limit
  */
-public record ZeroConnectionSettings(int maxInFlight, long maxReplySize) {
+public record ZeroConnectionSettings(int maxInFlight, long maxReplySize, long maxRequestSize) {
 
     /** Default maximum of calls in flight on one connection. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100_000;
 
     /** Default maximum reply size: 4 MB, the default inbound limit of a Zero server. */
     public static final long DEFAULT_MAX_REPLY_SIZE = 4L * 1024 * 1024;
+
+    /** Default maximum request size: 4 MB, the default inbound limit of a Zero for Spring server. */
+    public static final long DEFAULT_MAX_REQUEST_SIZE = 4L * 1024 * 1024;
 
     private static final long KB = 1024;
 
@@ -26,31 +31,49 @@ public record ZeroConnectionSettings(int maxInFlight, long maxReplySize) {
         if (maxReplySize == 0 || maxReplySize < -1) {
             throw new IllegalArgumentException("maxReplySize must be positive or -1 (no limit), got " + maxReplySize);
         }
+        if (maxRequestSize == 0 || maxRequestSize < -1) {
+            throw new IllegalArgumentException(
+                    "maxRequestSize must be positive or -1 (no limit), got " + maxRequestSize);
+        }
     }
 
     /** The default limits. */
     public static ZeroConnectionSettings defaults() {
-        return new ZeroConnectionSettings(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REPLY_SIZE);
+        return new ZeroConnectionSettings(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REPLY_SIZE, DEFAULT_MAX_REQUEST_SIZE);
     }
 
     /** These settings with another maximum of calls in flight. */
     public ZeroConnectionSettings withMaxInFlight(int maxInFlight) {
-        return new ZeroConnectionSettings(maxInFlight, maxReplySize);
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize);
+    }
+
+    /** These settings with another maximum request size, in bytes ({@code -1} for no limit). */
+    public ZeroConnectionSettings withMaxRequestSize(long maxRequestSize) {
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize);
     }
 
     /** These settings with another maximum reply size, in bytes ({@code -1} for no limit). */
     public ZeroConnectionSettings withMaxReplySize(long maxReplySize) {
-        return new ZeroConnectionSettings(maxInFlight, maxReplySize);
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize);
     }
 
     /** The maximum reply size as people write it: {@code 4MB}, {@code 64KB}, {@code 1000B}, {@code unlimited}. */
     String describeMaxReplySize() {
-        if (maxReplySize < 0) {
+        return describe(maxReplySize);
+    }
+
+    /** The maximum request size as people write it. */
+    String describeMaxRequestSize() {
+        return describe(maxRequestSize);
+    }
+
+    private static String describe(long size) {
+        if (size < 0) {
             return "unlimited";
         }
-        if (maxReplySize % MB == 0) {
-            return (maxReplySize / MB) + "MB";
+        if (size % MB == 0) {
+            return (size / MB) + "MB";
         }
-        return (maxReplySize % KB == 0) ? (maxReplySize / KB) + "KB" : maxReplySize + "B";
+        return (size % KB == 0) ? (size / KB) + "KB" : size + "B";
     }
 }

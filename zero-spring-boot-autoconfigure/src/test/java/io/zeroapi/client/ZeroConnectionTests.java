@@ -109,6 +109,25 @@ class ZeroConnectionTests {
     }
 
     @Test
+    void shouldFailARequestOverMaxRequestSizeAtOnceWithoutSendingIt() throws Exception {
+        RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
+        ZeroConnection connection = track(new ZeroConnection(router::address,
+                ZeroConnectionSettings.defaults().withMaxRequestSize(1024)));
+        ZeroClient client = new DefaultZeroClient(async(connection, LONG));
+        assertThat(client.call("echo", "small")).isEqualTo("small");
+        long start = System.nanoTime();
+        assertThatExceptionOfType(ZeroException.class)
+            .isThrownBy(() -> client.call("echo", "x".repeat(2000)))
+            .withMessage("echo at " + router.address() + ": request of " + (96 + 2003) + " bytes is over "
+                    + "max-request-size (1KB); the server would drop it (raise the client's max-request-size "
+                    + "together with the server's inbound limit)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(connection.pendingCount()).isZero();
+        assertThat(client.call("echo", "after")).isEqualTo("after");
+        assertThat(router.received()).allSatisfy(request -> assertThat(request.frame().length).isLessThan(1024));
+    }
+
+    @Test
     void shouldForgetTimedOutCallAndDropItsLateReply() throws Exception {
         RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
         ZeroConnection connection = connect(router.address());

@@ -88,15 +88,21 @@ final class ZeroClientBeanRegistrar
 
     private static ZeroConnectionSettings settings(String name, ZeroClientsProperties.Client client,
             ZeroClientProperties defaults) {
-        boolean own = client.maxReplySize() != null;
-        DataSize maxReplySize = own ? client.maxReplySize() : defaults.maxReplySize();
-        long bytes = maxReplySize.toBytes();
+        long reply = size(name, "max-reply-size", client.maxReplySize(), defaults.maxReplySize());
+        long request = size(name, "max-request-size", client.maxRequestSize(), defaults.maxRequestSize());
+        return ZeroConnectionSettings.defaults().withMaxReplySize(reply).withMaxRequestSize(request);
+    }
+
+    /** A client's own size limit, or the shared one; positive, or -1 for no limit. */
+    private static long size(String name, String key, DataSize own, DataSize shared) {
+        DataSize size = (own != null) ? own : shared;
+        long bytes = size.toBytes();
         if (bytes == 0 || bytes < -1) {
-            String property = own ? "zero.clients." + name + ".max-reply-size" : "zero.client.max-reply-size";
-            throw new InvalidConfigurationPropertyValueException(property, maxReplySize,
-                    "The maximum reply size must be positive (e.g. 4MB), or -1 for no limit");
+            String property = (own != null) ? "zero.clients." + name + "." + key : "zero.client." + key;
+            throw new InvalidConfigurationPropertyValueException(property, size,
+                    "The size must be positive (e.g. 4MB), or -1 for no limit");
         }
-        return ZeroConnectionSettings.defaults().withMaxReplySize(bytes);
+        return bytes;
     }
 
     private void register(BeanDefinitionRegistry registry, String name, String address, Duration timeout,

@@ -14,8 +14,10 @@ import org.springframework.util.unit.DataSize;
  * (Zero 1.0's default is 5 seconds).
  * @param maxReplySize Largest reply a client accepts unless it sets its own limit; ZeroMQ closes the connection on a
  * larger reply, which fails the calls sent on it at once. -1 for no limit.
+ * @param maxRequestSize Largest request a client sends unless it sets its own limit (the server's default inbound
+ * limit); a larger call fails at once instead of being dropped by the server. -1 for no limit.
  */
 @ConfigurationProperties("zero.client")
 public record ZeroClientProperties(@DefaultValue("5s") Duration timeout,
-        @DefaultValue("4MB") DataSize maxReplySize) {
+        @DefaultValue("4MB") DataSize maxReplySize, @DefaultValue("4MB") DataSize maxRequestSize) {
 }

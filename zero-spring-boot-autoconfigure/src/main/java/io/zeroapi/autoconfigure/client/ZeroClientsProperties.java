@@ -13,8 +13,8 @@ import org.springframework.util.unit.DataSize;
  * {@code ZeroClient}, an {@code AsyncZeroClient} and, with Reactor, a {@code ReactiveZeroClient} bean
  * qualified by that name.
  *
- * @param clients Named clients, each with the address of its server, an optional timeout and an optional maximum
- * reply size.
+ * @param clients Named clients, each with the address of its server, an optional timeout, an optional maximum reply
+ * size and an optional maximum request size.
  */
 @ConfigurationProperties("zero")
 public record ZeroClientsProperties(Map<String, Client> clients) {
@@ -32,7 +32,9 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * falls back to {@code zero.client.timeout}.
      * @param maxReplySize Largest reply this client accepts; ZeroMQ closes the connection on a larger reply, which
      * fails the calls sent on it at once; -1 for no limit; falls back to {@code zero.client.max-reply-size}.
+     * @param maxRequestSize Largest request this client sends; a larger call fails at once; -1 for no limit; falls
+     * back to {@code zero.client.max-request-size}.
      */
-    public record Client(String address, Duration timeout, DataSize maxReplySize) {
+    public record Client(String address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize) {
     }
 }

@@ -178,6 +178,23 @@ class ZeroClientAutoConfigurationTests {
     }
 
     @Test
+    void shouldTakeMaxRequestSizePerClientWithSharedDefaultOf4MB() {
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559",
+                "zero.clients.files.address=127.0.0.1:5560", "zero.clients.files.max-request-size=64MB")
+            .run(context -> {
+                assertThat(connection(context, "users").settings().maxRequestSize())
+                    .isEqualTo(DataSize.ofMegabytes(4).toBytes());
+                assertThat(connection(context, "files").settings().maxRequestSize()).isEqualTo(64L * 1024 * 1024);
+            });
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.client.max-request-size=1KB")
+            .run(context -> assertThat(connection(context, "users").settings().maxRequestSize()).isEqualTo(1024));
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.max-request-size=0")
+            .run(context -> assertThat(context.getStartupFailure())
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("zero.clients.users.max-request-size"));
+    }
+
+    @Test
     void shouldFailStartupWhenMaxReplySizeIsNotPositive() {
         runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.max-reply-size=0")
             .run(context -> {
