@@ -244,7 +244,8 @@ final class Invocation implements Runnable {
         Throwable cause = unwrap(failure);
         byte[] body;
         try {
-            log.warn("handler:" + endpoint.name(), "Zero function '" + endpoint.name() + "' failed", cause);
+            log.failure("handler:" + endpoint.name(), "Zero function '" + endpoint.name() + "' failed: "
+                    + LogText.escape(LogText.truncate(String.valueOf(cause))), cause);
             body = bodies.handlerFailed(cause);
         }
         catch (Throwable ex) {

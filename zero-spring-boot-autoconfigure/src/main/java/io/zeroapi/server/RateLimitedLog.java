@@ -35,6 +35,20 @@ final class RateLimitedLog {
         }
     }
 
+    /**
+     * Logs a handler's failure: one WARN line without a stack trace if none of this kind was in the interval (else
+     * DEBUG), and the stack trace at DEBUG.
+     */
+    void failure(String kind, String message, Throwable ex) {
+        if (claim(kind)) {
+            log.warn(message + " (stack trace at DEBUG; more of this kind in the next " + intervalNanos / 1_000_000_000L
+                    + "s are logged at DEBUG)");
+        }
+        if (log.isDebugEnabled()) {
+            log.debug(message, ex);
+        }
+    }
+
     /** Logs at DEBUG at most once per interval for this kind. */
     void debug(String kind, String message) {
         if (log.isDebugEnabled() && claim(kind)) {

@@ -103,7 +103,12 @@ final class RequestDispatcher {
 
     private void call(Peer peer, RequestFrame request, ZeroRpcEndpoint endpoint, long nowNanos) {
         if (endpoint == null) {
-            log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
+            if (ZeroRpcEndpointFactory.RESERVED_NAMES.contains(request.function())) {
+                log.debug("built-in", "Zero built-in '" + request.function() + "' is not served (as in Zero)");
+            }
+            else {
+                log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
+            }
             answer(peer, request.id(), bodies.notFound(request.function()));
             return;
         }

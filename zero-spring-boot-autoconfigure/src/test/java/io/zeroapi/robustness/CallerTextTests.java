@@ -86,6 +86,22 @@ class CallerTextTests {
             .doesNotContain("no\nsuch");
     }
 
+    @Test
+    void shouldNotWarnAboutZeroBuiltIns(CapturedOutput output) {
+        Map<?, ?> error = (Map<?, ?>) dealer.call(9, "__server_info__", null);
+        assertThat(error.containsKey(ZeroErrors.FUNCTION_NOT_FOUND)).isTrue();
+        assertThat(output.getAll()).doesNotContain("__server_info__");
+    }
+
+    @Test
+    void shouldLogAHandlerFailureAsOneWarnLineWithoutItsStackTrace(CapturedOutput output) {
+        dealer.call(10, "assert_fail", "business rule broken");
+        assertThat(output.getAll())
+            .contains("Zero function 'assert_fail' failed: java.lang.AssertionError: business rule broken (stack trace "
+                    + "at DEBUG")
+            .doesNotContain("at io.zeroapi.robustness.RobustFunctions.assertFail");
+    }
+
     private byte[] callRaw(long n, String function, Object argument) {
         dealer.send(RequestFrame.encode(RawDealer.id(n), function, RawDealer.CODEC.encode(argument)));
         return dealer.awaitReply(n, other -> {
