@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 import io.zeroapi.ZeroException;
 import io.zeroapi.ZeroMethodNotFoundException;
@@ -16,17 +17,23 @@ import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
 
+import org.springframework.core.ResolvableType;
+
 /**
  * Turns the body of a reply frame into the caller's value, as Zero's client does: a map holding a truthy
  * {@code __zerror__function_not_found}, {@code __zerror__server_exception} or
  * {@code __zerror__validation_error} (checked in that order) is raised as the matching exception; anything
  * else, {@code __zerror__failed_to_generate_client_code} included, is a value, decoded generically when no
- * return type was asked for and strictly otherwise.
+ * return type was asked for and strictly otherwise. A nil reply (a Python handler returning {@code None}, a Java
+ * {@code void} or empty {@code Mono}) is {@code null} for any reference type and {@code Optional.empty()} for
+ * {@code Optional}; only a primitive return type refuses it.
  */
 final class ReplyReader {
 
     /** How a Zero for Spring server's "busy" refusal starts. */
     private static final String SERVER_BUSY = "server busy: ";
+
+    private static final byte NIL = (byte) 0xc0;
 
     private static final byte[] ERROR_PREFIX = ZeroErrors.PREFIX.getBytes(StandardCharsets.US_ASCII);
 
@@ -55,6 +62,12 @@ final class ReplyReader {
             }
             if (type == null) {
                 return decoded ? generic : codec.decode(frame, offset, length);
+            }
+            if (length == 1 && frame[offset] == NIL) {
+                Class<?> raw = ResolvableType.forType(type).toClass();
+                if (!raw.isPrimitive()) {
+                    return raw == Optional.class ? Optional.empty() : null;
+                }
             }
             return codec.decode(frame, offset, length, type);
         }

@@ -76,6 +76,11 @@ class DefaultReactiveZeroClientTests {
     }
 
     @Test
+    void shouldCompleteEmptyOnANilReplyToATypedCall() {
+        StepVerifier.create(client.call("echo", null, String.class)).verifyComplete();
+    }
+
+    @Test
     void shouldCallOncePerSubscription() {
         Mono<Object> call = client.call("echo", 7);
         StepVerifier.create(call).expectNext(7).verifyComplete();

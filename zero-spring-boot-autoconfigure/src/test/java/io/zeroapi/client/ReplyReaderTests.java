@@ -3,6 +3,7 @@ package io.zeroapi.client;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.zeroapi.ZeroException;
 import io.zeroapi.ZeroMethodNotFoundException;
@@ -13,6 +14,8 @@ import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.ResponseFrame;
 import io.zeroapi.frame.ZeroErrors;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.ParameterizedTypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -53,6 +56,20 @@ class ReplyReaderTests {
         assertThatExceptionOfType(ZeroValidationException.class)
             .isThrownBy(() -> read(map("id", 1, ZeroErrors.VALIDATION_ERROR, "v")))
             .withMessage("f at " + ADDRESS + ": v");
+    }
+
+    @Test
+    void shouldReadANilReplyAsNullForReferenceTypesAndEmptyForOptional() {
+        byte[] nil = ResponseFrame.encode(new byte[16], new byte[] { (byte) 0xc0 });
+        assertThat(reader.read(nil, String.class, "f", ADDRESS)).isNull();
+        assertThat(reader.read(nil, Integer.class, "f", ADDRESS)).isNull();
+        assertThat(reader.read(nil, Map.class, "f", ADDRESS)).isNull();
+        assertThat(reader.read(nil, new ParameterizedTypeReference<List<String>>() { }.getType(), "f", ADDRESS))
+            .isNull();
+        assertThat(reader.read(nil, new ParameterizedTypeReference<Optional<String>>() { }.getType(), "f", ADDRESS))
+            .isEqualTo(Optional.empty());
+        assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> reader.read(nil, int.class, "f", ADDRESS))
+            .withMessageStartingWith("f at " + ADDRESS + ": reply does not fit int");
     }
 
     @Test
