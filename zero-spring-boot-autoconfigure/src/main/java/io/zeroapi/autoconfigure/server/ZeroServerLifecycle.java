@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroRpcEndpoint;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.server.ZeroServerPortInUseException;
+import io.zeroapi.server.ZeroServerSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,7 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * gracefully: new calls are refused, calls in flight get {@code zero.server.shutdown.grace-period} to finish,
  * then the socket closes. Runs in the phase of Spring Boot's graceful web server shutdown, so HTTP and RPC drain
  * together. If the server fails for good, the application context is closed (unless
- * {@code zero.server.stop-application-on-failure=false}).
+ * {@code zero.server.stop-application-on-failure=false}). Started again after a stop (a cached test context that
+ * Spring paused and resumes), it binds the port it had before, also with {@code zero.server.port=0}.
  */
 public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
 
@@ -43,6 +46,8 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
 
     private volatile boolean running;
 
+    private volatile int boundPort = -1;
+
     public ZeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZeroCodec codec, Executor workers,
             ZeroServerProperties properties, ApplicationContext applicationContext) {
         this.registry = registry;
@@ -59,9 +64,7 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
             logger.debug("No @ZeroRpc methods found: the Zero server is not started");
             return;
         }
-        ZeroServer started = new ZeroServer(codec, endpoints, workers, properties.toSettings());
-        started.onFailure(this::failed);
-        started.start();
+        ZeroServer started = start(endpoints);
         server = started;
         running = true;
         logger.info("Zero server serving " + endpoints.size() + " function(s) on " + started.boundEndpoint());
@@ -71,6 +74,32 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
                     + "@ZeroRpc method. Set zero.server.address=127.0.0.1 (or one interface's address) to restrict it.");
         }
         applicationContext.publishEvent(new ZeroServerInitializedEvent(started));
+    }
+
+    /**
+     * Starts a server; a restart (e.g. a cached test context resumed) binds the port of the first start again when
+     * {@code zero.server.port=0}, so clients holding {@code ${local.zero.server.port}} keep working.
+     */
+    private ZeroServer start(List<ZeroRpcEndpoint> endpoints) {
+        ZeroServerSettings settings = properties.toSettings();
+        if (properties.port() == 0 && boundPort > 0) {
+            try {
+                return startServer(endpoints, settings.withPort(boundPort));
+            }
+            catch (ZeroServerPortInUseException ex) {
+                logger.warn("Zero server cannot bind its previous port " + boundPort + " again (" + ex.getMessage()
+                        + "); binding a new free port: clients holding the old port will not reach it");
+            }
+        }
+        return startServer(endpoints, settings);
+    }
+
+    private ZeroServer startServer(List<ZeroRpcEndpoint> endpoints, ZeroServerSettings settings) {
+        ZeroServer server = new ZeroServer(codec, endpoints, workers, settings);
+        server.onFailure(this::failed);
+        server.start();
+        boundPort = server.port();
+        return server;
     }
 
     private static boolean isAllInterfaces(String address) {
