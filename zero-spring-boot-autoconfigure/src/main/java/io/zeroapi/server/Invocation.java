@@ -242,6 +242,13 @@ final class Invocation implements Runnable {
             return;
         }
         Throwable cause = unwrap(failure);
+        String violations = ValidationFailures.describe(cause);
+        if (violations != null) {
+            String text = LogText.truncate(violations);
+            log.warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(text), null);
+            reply(bodies.validation(text));
+            return;
+        }
         byte[] body;
         try {
             log.failure("handler:" + endpoint.name(), "Zero function '" + endpoint.name() + "' failed: "
