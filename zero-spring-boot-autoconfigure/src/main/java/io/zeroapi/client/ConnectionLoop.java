@@ -129,6 +129,10 @@ final class ConnectionLoop implements Runnable {
             socket.setSndHWM(highWaterMark);
             socket.setRcvHWM(highWaterMark);
             socket.setMaxMsgSize(settings.maxReplySize());
+            if (!settings.heartbeatInterval().isZero() && !settings.heartbeatInterval().isNegative()) {
+                socket.setHeartbeatIvl((int) settings.heartbeatInterval().toMillis());
+                socket.setHeartbeatTimeout((int) settings.heartbeatTimeout().toMillis());
+            }
             socket.setMsgAllocator(new FrameSizeGuard(settings.maxReplySize(), owner));
             return socket;
         }

@@ -1,5 +1,7 @@
 package io.zeroapi.client;
 
+import java.time.Duration;
+
 /**
  * Limits of one {@link ZeroConnection}.
  *
@@ -8,8 +10,12 @@ package io.zeroapi.client;
  * closes the connection on a larger one, which fails the calls sent on it; {@code -1} for no limit (2 GB)
  * @param maxRequestSize the largest request frame sent (16-byte id, 80-byte name and msgpack argument), in bytes;
  * a larger call fails at once instead of being dropped by the server; {@code -1} for no limit
+ * @param heartbeatInterval interval of ZMTP heartbeats to the server; zero disables them
+ * @param heartbeatTimeout how long the server may leave a heartbeat unanswered before the connection counts as lost
+ * (the calls sent on it fail at once with {@code ZeroConnectionException})
  */
-public record ZeroConnectionSettings(int maxInFlight, long maxReplySize, long maxRequestSize) {
+public record ZeroConnectionSettings(int maxInFlight, long maxReplySize, long maxRequestSize,
+        Duration heartbeatInterval, Duration heartbeatTimeout) {
 
     /** Default maximum of calls in flight on one connection. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100_000;
@@ -19,6 +25,12 @@ public record ZeroConnectionSettings(int maxInFlight, long maxReplySize, long ma
 
     /** Default maximum request size: 4 MB, the default inbound limit of a Zero for Spring server. */
     public static final long DEFAULT_MAX_REQUEST_SIZE = 4L * 1024 * 1024;
+
+    /** Default heartbeat interval. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
+    /** Default heartbeat timeout. */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(15);
 
     private static final long KB = 1024;
 
@@ -31,6 +43,9 @@ public record ZeroConnectionSettings(int maxInFlight, long maxReplySize, long ma
         if (maxReplySize == 0 || maxReplySize < -1) {
             throw new IllegalArgumentException("maxReplySize must be positive or -1 (no limit), got " + maxReplySize);
         }
+        if (heartbeatInterval == null || heartbeatTimeout == null) {
+            throw new IllegalArgumentException("heartbeat interval and timeout must be set");
+        }
         if (maxRequestSize == 0 || maxRequestSize < -1) {
             throw new IllegalArgumentException(
                     "maxRequestSize must be positive or -1 (no limit), got " + maxRequestSize);
@@ -39,22 +54,31 @@ public record ZeroConnectionSettings(int maxInFlight, long maxReplySize, long ma
 
     /** The default limits. */
     public static ZeroConnectionSettings defaults() {
-        return new ZeroConnectionSettings(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REPLY_SIZE, DEFAULT_MAX_REQUEST_SIZE);
+        return new ZeroConnectionSettings(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REPLY_SIZE, DEFAULT_MAX_REQUEST_SIZE,
+                DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_TIMEOUT);
     }
 
     /** These settings with another maximum of calls in flight. */
     public ZeroConnectionSettings withMaxInFlight(int maxInFlight) {
-        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize);
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize, heartbeatInterval,
+                heartbeatTimeout);
     }
 
     /** These settings with another maximum request size, in bytes ({@code -1} for no limit). */
     public ZeroConnectionSettings withMaxRequestSize(long maxRequestSize) {
-        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize);
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize, heartbeatInterval,
+                heartbeatTimeout);
+    }
+
+    /** These settings with other heartbeats (interval zero: none). */
+    public ZeroConnectionSettings withHeartbeat(Duration interval, Duration timeout) {
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize, interval, timeout);
     }
 
     /** These settings with another maximum reply size, in bytes ({@code -1} for no limit). */
     public ZeroConnectionSettings withMaxReplySize(long maxReplySize) {
-        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize);
+        return new ZeroConnectionSettings(maxInFlight, maxReplySize, maxRequestSize, heartbeatInterval,
+                heartbeatTimeout);
     }
 
     /** The maximum reply size as people write it: {@code 4MB}, {@code 64KB}, {@code 1000B}, {@code unlimited}. */

@@ -90,7 +90,11 @@ final class ZeroClientBeanRegistrar
             ZeroClientProperties defaults) {
         long reply = size(name, "max-reply-size", client.maxReplySize(), defaults.maxReplySize());
         long request = size(name, "max-request-size", client.maxRequestSize(), defaults.maxRequestSize());
-        return ZeroConnectionSettings.defaults().withMaxReplySize(reply).withMaxRequestSize(request);
+        ZeroClientsProperties.Heartbeat own = client.heartbeat();
+        Duration interval = (own != null && own.interval() != null) ? own.interval() : defaults.heartbeat().interval();
+        Duration timeout = (own != null && own.timeout() != null) ? own.timeout() : defaults.heartbeat().timeout();
+        return ZeroConnectionSettings.defaults().withMaxReplySize(reply).withMaxRequestSize(request)
+            .withHeartbeat(interval, timeout);
     }
 
     /** A client's own size limit, or the shared one; positive, or -1 for no limit. */

@@ -16,8 +16,20 @@ import org.springframework.util.unit.DataSize;
  * larger reply, which fails the calls sent on it at once. -1 for no limit.
  * @param maxRequestSize Largest request a client sends unless it sets its own limit (the server's default inbound
  * limit); a larger call fails at once instead of being dropped by the server. -1 for no limit.
+ * @param heartbeat ZMTP heartbeats every client sends to its server unless it sets its own.
  */
 @ConfigurationProperties("zero.client")
 public record ZeroClientProperties(@DefaultValue("5s") Duration timeout,
-        @DefaultValue("4MB") DataSize maxReplySize, @DefaultValue("4MB") DataSize maxRequestSize) {
+        @DefaultValue("4MB") DataSize maxReplySize, @DefaultValue("4MB") DataSize maxRequestSize,
+        @DefaultValue Heartbeat heartbeat) {
+
+    /**
+     * ZMTP heartbeats a client sends to its server, so a server that died or became unreachable is noticed: the calls
+     * sent to it fail at once with ZeroConnectionException instead of after their timeout.
+     *
+     * @param interval Interval between heartbeats; 0 disables them.
+     * @param timeout Time the server may leave a heartbeat unanswered before the connection counts as lost.
+     */
+    public record Heartbeat(@DefaultValue("5s") Duration interval, @DefaultValue("15s") Duration timeout) {
+    }
 }

@@ -34,7 +34,18 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * fails the calls sent on it at once; -1 for no limit; falls back to {@code zero.client.max-reply-size}.
      * @param maxRequestSize Largest request this client sends; a larger call fails at once; -1 for no limit; falls
      * back to {@code zero.client.max-request-size}.
+     * @param heartbeat ZMTP heartbeats of this client; each value falls back to {@code zero.client.heartbeat.*}.
      */
-    public record Client(String address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize) {
+    public record Client(String address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
+            Heartbeat heartbeat) {
+    }
+
+    /**
+     * ZMTP heartbeats of one client.
+     *
+     * @param interval Interval between heartbeats; 0 disables them.
+     * @param timeout Time the server may leave a heartbeat unanswered before the connection counts as lost.
+     */
+    public record Heartbeat(Duration interval, Duration timeout) {
     }
 }

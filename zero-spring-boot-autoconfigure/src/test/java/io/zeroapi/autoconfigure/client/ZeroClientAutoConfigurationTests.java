@@ -195,6 +195,24 @@ class ZeroClientAutoConfigurationTests {
     }
 
     @Test
+    void shouldSendHeartbeatsEveryFiveSecondsByDefaultAndTakePerClientOverrides() {
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559",
+                "zero.clients.files.address=127.0.0.1:5560", "zero.clients.files.heartbeat.interval=1s",
+                "zero.clients.quiet.address=127.0.0.1:5561", "zero.clients.quiet.heartbeat.interval=0",
+                "zero.client.heartbeat.timeout=20s")
+            .run(context -> {
+                assertThat(connection(context, "users").settings().heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+                assertThat(connection(context, "users").settings().heartbeatTimeout()).isEqualTo(Duration.ofSeconds(20));
+                assertThat(connection(context, "files").settings().heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+                assertThat(connection(context, "files").settings().heartbeatTimeout()).isEqualTo(Duration.ofSeconds(20));
+                assertThat(connection(context, "quiet").settings().heartbeatInterval()).isZero();
+            });
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559")
+            .run(context -> assertThat(connection(context, "users").settings().heartbeatTimeout())
+                .isEqualTo(Duration.ofSeconds(15)));
+    }
+
+    @Test
     void shouldFailStartupWhenMaxReplySizeIsNotPositive() {
         runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.max-reply-size=0")
             .run(context -> {

@@ -1,0 +1,97 @@
+package io.zeroapi.robustness;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.zeroapi.ZeroConnectionException;
+import io.zeroapi.client.DefaultAsyncZeroClient;
+import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.client.ZeroConnectionSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A client notices a server that stopped answering without closing its connections (its process frozen with
+ * SIGSTOP, as a hung host or a network partition would look): the client's heartbeats go unanswered, the call waiting
+ * for a reply fails with {@code ZeroConnectionException} long before its own timeout, and once the server answers
+ * again (SIGCONT) the same client works without a restart.
+ */
+@EnabledOnOs(OS.LINUX)
+class ServerUnreachableTests {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void shouldFailCallsSentToAServerThatStoppedAnsweringWithinTheHeartbeatTimeout() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                ChildServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ZeroConnection connection = null;
+        try {
+            int port = readPort(child);
+            connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + port, ZeroConnectionSettings.defaults()
+                .withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(800)));
+            DefaultAsyncZeroClient client = RobustClients.async(connection, CALL_TIMEOUT);
+            assertThat(client.call("echo", "before").get(30, TimeUnit.SECONDS)).isEqualTo("echo:before");
+
+            CompletableFuture<Object> held = client.call("held", "frozen");
+            signal(child, "STOP");
+            long start = System.nanoTime();
+            Throwable failure = failureOf(held);
+            Duration detected = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("ServerUnreachableTests: frozen server noticed after " + detected.toMillis() + " ms");
+            assertThat(failure).isInstanceOf(ZeroConnectionException.class).hasMessageContaining("connection lost");
+            assertThat(detected).isLessThan(CALL_TIMEOUT.dividedBy(2));
+
+            signal(child, "CONT");
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> "echo:after".equals(client.call("echo", "after").get(5, TimeUnit.SECONDS)));
+        }
+        finally {
+            signal(child, "CONT");
+            if (connection != null) {
+                connection.close();
+            }
+            child.getOutputStream().close();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<Object> call) throws Exception {
+        try {
+            call.get(CALL_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
+        }
+        catch (ExecutionException ex) {
+            return ex.getCause();
+        }
+        throw new AssertionError("the call to the frozen server succeeded");
+    }
+
+    private static void signal(Process process, String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static int readPort(Process child) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new IllegalStateException("child server ended without printing its port");
+    }
+}
