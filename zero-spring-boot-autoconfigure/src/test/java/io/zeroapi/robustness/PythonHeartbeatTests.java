@@ -1,6 +1,9 @@
 package io.zeroapi.robustness;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,19 +11,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.zeroapi.client.DefaultAsyncZeroClient;
+import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A Python client on libzmq (pyzmq, what Python Zero's client is built on) answers the server's ZMTP heartbeats: it
- * idles across many heartbeat timeouts without being disconnected. Skipped where {@code python3} with pyzmq and
+ * Python peers on libzmq (pyzmq, what Python Zero is built on) answer ZMTP heartbeats: a Python client idles across
+ * many of the server's heartbeat timeouts without being disconnected, and our client idles across many of its own
+ * against a Python server without losing its connection. Skipped where {@code python3} with pyzmq and
  * msgpack is not installed ({@code .ci/run} installs them).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PythonHeartbeatTests {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -49,6 +62,44 @@ class PythonHeartbeatTests {
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(python.exitValue()).as(output).isZero();
         assertThat(output).isEqualTo("disconnects=0 before=echo:before after=echo:after");
+    }
+
+    @Test
+    void shouldKeepAnIdleConnectionToAPythonServerWithHeartbeats(CapturedOutput output) throws Exception {
+        String python3 = pythonWithPyzmq();
+        assumeTrue(python3 != null, "python3 with pyzmq and msgpack is not installed");
+        Path script = Path.of(PythonHeartbeatTests.class.getResource("/python/echo_server.py").toURI());
+        Process python = new ProcessBuilder(python3, script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        try (ZeroConnection connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + readPort(python),
+                ZeroConnectionSettings.defaults().withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(300)))) {
+            DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(10));
+            assertThat(client.call("echo", "before").get(30, TimeUnit.SECONDS)).isEqualTo("before");
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+            assertThat(client.call("echo", "after").get(30, TimeUnit.SECONDS)).isEqualTo("after");
+            assertThat(output.getAll()).doesNotContain("lost its connection");
+        }
+        finally {
+            python.getOutputStream().close();
+            if (!python.waitFor(10, TimeUnit.SECONDS)) {
+                python.destroyForcibly();
+            }
+        }
+    }
+
+    private static int readPort(Process process) {
+        try {
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            if (line == null || !line.startsWith("PORT ")) {
+                throw new IllegalStateException("python server printed " + line);
+            }
+            return Integer.parseInt(line.substring(5).trim());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The first of {@code python3} on the path and Debian's {@code /usr/bin/python3} that has pyzmq and msgpack. */
