@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -65,7 +66,17 @@ public final class ZeroCodec {
     private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public ZeroCodec() {
+        this(mapper -> {
+        });
+    }
+
+    /**
+     * A codec whose Jackson 2 mapper is shaped further by {@code customizer} (e.g. a property naming strategy, or
+     * modules), after Zero's own settings.
+     */
+    public ZeroCodec(Consumer<ObjectMapper> customizer) {
         this.mapper = createMapper();
+        customizer.accept(mapper);
         this.writer = mapper.writer();
         this.genericReader = mapper.readerFor(Object.class);
     }
