@@ -114,6 +114,12 @@ public record ZeroServerSettings(String address, int port, long maxMessageSize, 
                 callTimeout, backlog, interval, timeout, highWaterMark, peerBufferBudget);
     }
 
+    /** The same settings with this high-water mark. */
+    public ZeroServerSettings withHighWaterMark(int highWaterMark) {
+        return new ZeroServerSettings(address, port, maxMessageSize, maxReplySize, maxInFlight, maxInFlightPerPeer,
+                callTimeout, backlog, heartbeatInterval, heartbeatTimeout, highWaterMark, peerBufferBudget);
+    }
+
     /** The same settings with this per-peer budget. */
     public ZeroServerSettings withPeerBufferBudget(long peerBufferBudget) {
         return new ZeroServerSettings(address, port, maxMessageSize, maxReplySize, maxInFlight, maxInFlightPerPeer,
