@@ -88,6 +88,9 @@ final class ConnectionLoop implements Runnable {
 
     private boolean probeSent;
 
+    /** Whether a connection was lost (logged at WARN) and no new one has answered yet. */
+    private boolean lost;
+
     private long probeDeadline;
 
     private long probeTimeout = PROBE_TIMEOUT_MS;
@@ -296,6 +299,7 @@ final class ConnectionLoop implements Runnable {
                 "connection lost before the reply; a reply larger than max-reply-size (" + maxReplySize
                 + ") closes the connection"));
         if (failed > 0) {
+            lost = true;
             logger.warn("Zero client lost its connection to " + endpoint + ": " + failed + " call(s) waiting for a "
                     + "reply failed (the server went away or closed the connection, or a reply was larger than "
                     + "max-reply-size " + maxReplySize + "); the next call opens a new connection");
@@ -360,6 +364,10 @@ final class ConnectionLoop implements Runnable {
         if (id.equals(probe)) {
             probe = null;
             probeTimeout = PROBE_TIMEOUT_MS;
+            if (lost) {
+                lost = false;
+                logger.info("Zero client connected to " + endpoint + " again");
+            }
             return;
         }
         PendingCall call = calls.take(id);

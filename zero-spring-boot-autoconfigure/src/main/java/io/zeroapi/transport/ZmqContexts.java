@@ -21,7 +21,8 @@ import org.zeromq.ZContext;
  * A JeroMQ I/O thread that dies (e.g. an {@link OutOfMemoryError}) or whose event handler throws (the engine that
  * threw is then broken: it spins on its readable channel) makes every socket of its context unreliable; both are
  * logged at ERROR and passed to the owner's failure handler, which rebuilds its transport or stops. Exceptions
- * JeroMQ itself expects while registering channels are logged at DEBUG only.
+ * JeroMQ itself expects (channels, keys or selectors closed under it, e.g. while a context closes) are logged at
+ * DEBUG only.
  */
 public final class ZmqContexts {
 
@@ -53,9 +54,21 @@ public final class ZmqContexts {
         return context;
     }
 
+    /**
+     * Whether JeroMQ expects this exception: a key, selector or channel closed under it, also wrapped (its mailboxes
+     * throw {@code ZError.IOException(ClosedChannelException)} while a context closes).
+     */
     private static boolean isExpected(Throwable ex) {
-        return ex instanceof CancelledKeyException || ex instanceof ClosedSelectorException
-                || ex instanceof ClosedChannelException;
+        for (Throwable current = ex; current != null; current = current.getCause()) {
+            if (current instanceof CancelledKeyException || current instanceof ClosedSelectorException
+                    || current instanceof ClosedChannelException) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**

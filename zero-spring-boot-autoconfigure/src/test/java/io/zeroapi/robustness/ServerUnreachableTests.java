@@ -17,6 +17,10 @@ import io.zeroapi.client.ZeroConnectionSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,12 +32,14 @@ import static org.awaitility.Awaitility.await;
  * again (SIGCONT) the same client works without a restart.
  */
 @EnabledOnOs(OS.LINUX)
+@ExtendWith(OutputCaptureExtension.class)
 class ServerUnreachableTests {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void shouldFailCallsSentToAServerThatStoppedAnsweringWithinTheHeartbeatTimeout() throws Exception {
+    void shouldFailCallsSentToAServerThatStoppedAnsweringWithinTheHeartbeatTimeout(CapturedOutput output)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 ChildServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -57,6 +63,8 @@ class ServerUnreachableTests {
             signal(child, "CONT");
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> "echo:after".equals(client.call("echo", "after").get(5, TimeUnit.SECONDS)));
+            assertThat(output.getAll()).contains("Zero client lost its connection to tcp://127.0.0.1:" + port)
+                .contains("Zero client connected to tcp://127.0.0.1:" + port + " again");
         }
         finally {
             signal(child, "CONT");
