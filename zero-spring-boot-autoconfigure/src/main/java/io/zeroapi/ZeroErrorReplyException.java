@@ -7,27 +7,11 @@ package io.zeroapi;
  */
 public abstract class ZeroErrorReplyException extends ZeroException {
 
-    private final String rpc;
-
-    private final String address;
-
     private final String serverMessage;
 
     protected ZeroErrorReplyException(String rpc, String address, String serverMessage) {
-        super(rpc + " at " + address + ": " + serverMessage);
-        this.rpc = rpc;
-        this.address = address;
+        super(rpc, address, serverMessage);
         this.serverMessage = serverMessage;
-    }
-
-    /** The name of the function that was called. */
-    public String getRpc() {
-        return rpc;
-    }
-
-    /** The address of the server that answered. */
-    public String getAddress() {
-        return address;
     }
 
     /** The text the server sent, unchanged. */

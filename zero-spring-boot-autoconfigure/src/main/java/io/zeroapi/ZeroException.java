@@ -4,15 +4,42 @@ package io.zeroapi;
  * Base of every exception a Zero client raises (unchecked). Thrown as is (not a subclass) when a call cannot
  * be made or answered at all: an argument that cannot be encoded, a function name over 80 UTF-8 bytes, too
  * many calls in flight, an unusable address, or a reply that is malformed or does not fit the requested
- * return type (the cause is then the codec's {@link io.zeroapi.codec.ZeroCodecException}).
+ * return type (the cause is then the codec's {@link io.zeroapi.codec.ZeroCodecException}). Exceptions about one
+ * call of one server carry its RPC and address ({@link #getRpc()}, {@link #getAddress()}).
  */
 public class ZeroException extends RuntimeException {
 
+    private final String rpc;
+
+    private final String address;
+
     public ZeroException(String message) {
-        super(message);
+        this(message, (Throwable) null);
     }
 
     public ZeroException(String message, Throwable cause) {
         super(message, cause);
+        this.rpc = null;
+        this.address = null;
+    }
+
+    /**
+     * An exception about a call of {@code rpc} at {@code address}; the message is
+     * {@code <rpc> at <address>: <problem>}.
+     */
+    public ZeroException(String rpc, String address, String problem) {
+        super(rpc + " at " + address + ": " + problem);
+        this.rpc = rpc;
+        this.address = address;
+    }
+
+    /** The name of the function that was called, or {@code null} if the exception is not about one call. */
+    public String getRpc() {
+        return rpc;
+    }
+
+    /** The address of the server, or {@code null} if the exception is not about one server. */
+    public String getAddress() {
+        return address;
     }
 }

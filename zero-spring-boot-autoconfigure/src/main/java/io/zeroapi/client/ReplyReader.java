@@ -30,9 +30,6 @@ import org.springframework.core.ResolvableType;
  */
 final class ReplyReader {
 
-    /** How a Zero for Spring server's "busy" refusal starts. */
-    private static final String SERVER_BUSY = "server busy: ";
-
     private static final byte NIL = (byte) 0xc0;
 
     private static final byte[] ERROR_PREFIX = ZeroErrors.PREFIX.getBytes(StandardCharsets.US_ASCII);
@@ -86,7 +83,7 @@ final class ReplyReader {
         Object serverException = map.get(ZeroErrors.SERVER_EXCEPTION);
         if (isTruthy(serverException)) {
             String text = String.valueOf(serverException);
-            if (text.startsWith(SERVER_BUSY)) {
+            if (text.startsWith(ZeroErrors.SERVER_BUSY_PREFIX)) {
                 throw new ZeroServerBusyException(rpc, address, text);
             }
             throw new ZeroRemoteException(rpc, address, text);

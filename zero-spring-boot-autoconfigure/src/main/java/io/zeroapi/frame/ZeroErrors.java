@@ -20,6 +20,12 @@ public final class ZeroErrors {
     /** Prefix shared by every error key. */
     public static final String PREFIX = "__zerror__";
 
+    /**
+     * How a Zero for Spring server's refusal of a call it did not run starts (a server exception's text), e.g.
+     * {@code server busy: 10000 requests in flight, retry later}.
+     */
+    public static final String SERVER_BUSY_PREFIX = "server busy: ";
+
     /** The text Zero sends for anything that fails outside a handler (malformed msgpack, bad name, ...). */
     public static final String GENERIC_SERVER_ERROR =
             "server cannot process message, check server logs for more details";

@@ -30,10 +30,6 @@ final class Peers {
         }
     }
 
-    int size() {
-        return peers.size();
-    }
-
     /** A ROUTER identity as a map key. */
     static final class Key {
 

@@ -54,11 +54,12 @@ final class ReplyBodies {
     }
 
     byte[] busy(int inFlight) {
-        return error(ZeroErrors.SERVER_EXCEPTION, "server busy: " + inFlight + " requests in flight, retry later");
+        return error(ZeroErrors.SERVER_EXCEPTION,
+                ZeroErrors.SERVER_BUSY_PREFIX + inFlight + " requests in flight, retry later");
     }
 
     byte[] peerBusy(int outstanding) {
-        return error(ZeroErrors.SERVER_EXCEPTION, "server busy: " + outstanding
+        return error(ZeroErrors.SERVER_EXCEPTION, ZeroErrors.SERVER_BUSY_PREFIX + outstanding
                 + " requests in flight from this connection, retry later");
     }
 

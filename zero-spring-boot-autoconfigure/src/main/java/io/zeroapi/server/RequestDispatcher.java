@@ -189,12 +189,13 @@ final class RequestDispatcher {
         call.requestBytes = 0;
     }
 
-    /** I/O thread: a reply was handed to ZeroMQ or dropped; its caller's share is free. */
+    /**
+     * I/O thread: a reply was handed to ZeroMQ or dropped; its caller's share is free. A counted reply has been
+     * {@link #completed} before.
+     */
     void delivered(Reply reply) {
         Peer peer = reply.peer();
         if (reply.counted()) {
-            calls.remove(reply.call());
-            release(reply.call());
             peer.outstanding--;
         }
         peers.releaseIfIdle(peer);
@@ -212,10 +213,5 @@ final class RequestDispatcher {
 
     int inFlight() {
         return calls.size();
-    }
-
-    /** Number of callers with calls outstanding or replies waiting. */
-    int activePeers() {
-        return peers.size();
     }
 }

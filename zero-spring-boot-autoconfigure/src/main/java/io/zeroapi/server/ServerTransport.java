@@ -142,10 +142,6 @@ final class ServerTransport {
         return loop.inFlight();
     }
 
-    boolean isOpen() {
-        return !closed.isDone();
-    }
-
     /**
      * Drains (see {@link ServerLoop#stop}) and closes the socket and the context.
      * @return completed once the context is closed (or its close timed out)

@@ -34,8 +34,6 @@ public final class FrameSizeGuard implements MsgAllocator {
 
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS - 1);
 
-    private volatile long lastRefusedSize = -1;
-
     /**
      * @param maxSize the largest frame to allocate, in bytes; negative for up to {@link Integer#MAX_VALUE}
      * @param owner the socket's owner, for log lines (e.g. {@code Zero server on port 5559})
@@ -57,7 +55,6 @@ public final class FrameSizeGuard implements MsgAllocator {
     }
 
     private void refuse(int size) {
-        lastRefusedSize = size & 0xFFFFFFFFL;
         long count = refused.incrementAndGet();
         long now = System.nanoTime();
         long last = lastLog.get();
@@ -65,15 +62,5 @@ public final class FrameSizeGuard implements MsgAllocator {
             logger.warn(owner + ": refused a ZeroMQ frame whose declared size is outside 0.." + maxSize
                     + " bytes (a malformed or hostile peer); " + count + " refused so far");
         }
-    }
-
-    /** Number of frames refused since this guard was created. */
-    public long refusedCount() {
-        return refused.get();
-    }
-
-    /** The size (as JeroMQ passed it, unsigned) of the last refused frame, or -1 if none was refused. */
-    public long lastRefusedSize() {
-        return lastRefusedSize;
     }
 }

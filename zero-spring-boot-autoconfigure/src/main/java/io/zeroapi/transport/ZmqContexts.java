@@ -64,9 +64,6 @@ public final class ZmqContexts {
                     || current instanceof ClosedChannelException) {
                 return true;
             }
-            if (current.getCause() == current) {
-                break;
-            }
         }
         return false;
     }

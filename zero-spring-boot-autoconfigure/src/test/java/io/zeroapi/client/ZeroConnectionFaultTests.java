@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroConnectionException;
@@ -30,8 +28,6 @@ class ZeroConnectionFaultTests {
     private static final Duration LONG = Duration.ofSeconds(20);
 
     private static final Duration FAST = Duration.ofSeconds(5);
-
-    private static final Pattern CLIENT_THREAD = Pattern.compile("zero-client-\\d+");
 
     private static final int MAX_REPLY_SIZE = 64 * 1024;
 
@@ -141,7 +137,7 @@ class ZeroConnectionFaultTests {
 
     @Test
     void shouldCloseInBoundedTimeAfterTheIoThreadDiedAndLeaveNoClientThread() throws Exception {
-        Set<String> before = clientThreads();
+        Set<String> before = ClientThreads.alive();
         assertThat(client.call("echo", "warm-up")).succeedsWithin(LONG).isEqualTo("warm-up");
         CompletableFuture<Object> pending = client.call("slow", 1);
         connection.transport().execute(() -> {
@@ -153,7 +149,7 @@ class ZeroConnectionFaultTests {
         connection.close();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
-        await().atMost(FAST).untilAsserted(() -> assertThat(clientThreads()).isSubsetOf(before));
+        await().atMost(FAST).untilAsserted(() -> assertThat(ClientThreads.alive()).isSubsetOf(before));
         assertThat(client.call("echo", "closed")).failsWithin(FAST)
             .withThrowableThat()
             .havingCause()
@@ -167,15 +163,5 @@ class ZeroConnectionFaultTests {
             request = router.received().poll(LONG.toMillis(), TimeUnit.MILLISECONDS);
         }
         assertThat(request).as("a " + function + " request reached the server").isNotNull();
-    }
-
-    private static Set<String> clientThreads() {
-        return Thread.getAllStackTraces()
-            .keySet()
-            .stream()
-            .filter(Thread::isAlive)
-            .map(Thread::getName)
-            .filter(name -> CLIENT_THREAD.matcher(name).matches())
-            .collect(Collectors.toSet());
     }
 }

@@ -1,19 +1,14 @@
 package io.zeroapi.robustness;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -36,13 +31,12 @@ class FileDescriptorExhaustionTests {
 
     @Test
     void shouldNotSpinWhenOutOfFileDescriptorsAndServeAgainAfterwards() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "ulimit -n 256 && exec '" + java + "' -Xmx128m -cp '" + System.getProperty("java.class.path")
-                + "' " + ChildServer.class.getName();
-        Process child = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String java = String.join(" ", ChildProcesses.java(ChildServer.class, "-Xmx128m").stream()
+            .map(part -> "'" + part + "'").toList());
+        Process child = ChildProcesses.start(List.of("bash", "-c", "ulimit -n 256 && exec " + java));
         List<Socket> sockets = new ArrayList<>();
         try {
-            int port = readPort(child);
+            int port = ChildProcesses.readPort(child);
             try (RawDealer dealer = new RawDealer(port)) {
                 assertThat(dealer.call(1, "echo", "before")).isEqualTo("echo:before");
             }
@@ -81,22 +75,8 @@ class FileDescriptorExhaustionTests {
             for (Socket socket : sockets) {
                 closeQuietly(socket);
             }
-            child.getOutputStream().close();
-            if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
+            ChildProcesses.stop(child);
         }
-    }
-
-    private static int readPort(Process child) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.startsWith("PORT ")) {
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new IllegalStateException("child server ended without printing its port");
     }
 
     /** User plus system time of a process, in clock ticks (1/100 s). */

@@ -1,12 +1,10 @@
 package io.zeroapi.robustness;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,9 +67,8 @@ class PythonHeartbeatTests {
         String python3 = pythonWithPyzmq();
         assumeTrue(python3 != null, "python3 with pyzmq and msgpack is not installed");
         Path script = Path.of(PythonHeartbeatTests.class.getResource("/python/echo_server.py").toURI());
-        Process python = new ProcessBuilder(python3, script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-        try (ZeroConnection connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + readPort(python),
+        Process python = ChildProcesses.start(List.of(python3, script.toString()));
+        try (ZeroConnection connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + ChildProcesses.readPort(python),
                 ZeroConnectionSettings.defaults().withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(300)))) {
             DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(10));
             assertThat(client.call("echo", "before").get(30, TimeUnit.SECONDS)).isEqualTo("before");
@@ -80,25 +77,7 @@ class PythonHeartbeatTests {
             assertThat(output.getAll()).doesNotContain("lost its connection");
         }
         finally {
-            python.getOutputStream().close();
-            if (!python.waitFor(10, TimeUnit.SECONDS)) {
-                python.destroyForcibly();
-            }
-        }
-    }
-
-    private static int readPort(Process process) {
-        try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line = reader.readLine();
-            if (line == null || !line.startsWith("PORT ")) {
-                throw new IllegalStateException("python server printed " + line);
-            }
-            return Integer.parseInt(line.substring(5).trim());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            ChildProcesses.stop(python);
         }
     }
 

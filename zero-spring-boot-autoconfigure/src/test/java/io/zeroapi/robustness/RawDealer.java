@@ -27,11 +27,19 @@ final class RawDealer implements AutoCloseable {
     private final ZMQ.Socket socket;
 
     RawDealer(int port) {
+        this(port, 0);
+    }
+
+    /**
+     * @param receiveHighWaterMark how many replies ZeroMQ queues for this peer (0: no limit); 1 makes unread replies
+     * back up into TCP and the server, as a slow reader's would
+     */
+    RawDealer(int port, int receiveHighWaterMark) {
         socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
         socket.setHandshakeIvl(500);
         socket.setSndHWM(0);
-        socket.setRcvHWM(0);
+        socket.setRcvHWM(receiveHighWaterMark);
         socket.connect("tcp://127.0.0.1:" + port);
     }
 

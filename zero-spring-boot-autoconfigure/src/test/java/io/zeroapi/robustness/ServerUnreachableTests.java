@@ -1,10 +1,6 @@
 package io.zeroapi.robustness;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,12 +36,10 @@ class ServerUnreachableTests {
     @Test
     void shouldFailCallsSentToAServerThatStoppedAnsweringWithinTheHeartbeatTimeout(CapturedOutput output)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                ChildServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = ChildProcesses.start(ChildProcesses.java(ChildServer.class, "-Xmx128m"));
         ZeroConnection connection = null;
         try {
-            int port = readPort(child);
+            int port = ChildProcesses.readPort(child);
             connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + port, ZeroConnectionSettings.defaults()
                 .withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(800)));
             DefaultAsyncZeroClient client = RobustClients.async(connection, CALL_TIMEOUT);
@@ -71,10 +65,7 @@ class ServerUnreachableTests {
             if (connection != null) {
                 connection.close();
             }
-            child.getOutputStream().close();
-            if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
+            ChildProcesses.stop(child);
         }
     }
 
@@ -92,14 +83,4 @@ class ServerUnreachableTests {
         new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
     }
 
-    private static int readPort(Process child) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.startsWith("PORT ")) {
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new IllegalStateException("child server ended without printing its port");
-    }
 }

@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,32 +72,24 @@ class SlowReaderTests {
         return ZeroServerSettings.defaults("127.0.0.1", 0).withPeerBufferBudget(peerBudget);
     }
 
-    /** A DEALER whose ZeroMQ queue holds one message, so unread replies back up into TCP and the server. */
+    /** A peer whose ZeroMQ queue holds one reply, so unread replies back up into TCP and the server. */
     private static final class SlowReader implements AutoCloseable {
 
-        private final ZContext context = new ZContext(1);
-
-        private final ZMQ.Socket socket;
+        private final RawDealer dealer;
 
         SlowReader(int port) {
-            socket = context.createSocket(SocketType.DEALER);
-            socket.setLinger(0);
-            socket.setRcvHWM(1);
-            socket.setHandshakeIvl(500);
-            socket.setReceiveTimeOut(30_000);
-            socket.connect("tcp://127.0.0.1:" + port);
+            dealer = new RawDealer(port, 1);
         }
 
         void send(long n, String function, Object argument) {
-            socket.send(RequestFrame.encode(RawDealer.id(n), function, RawDealer.CODEC.encode(argument)), 0);
+            dealer.send(n, function, argument);
         }
 
         /** Reads until {@code count} replies over {@code size} bytes have come (or 30 s without one); returns them. */
         int readReplies(int count, int size) {
-            socket.setReceiveTimeOut(30_000);
             int big = 0;
             while (big < count) {
-                byte[] reply = socket.recv(0);
+                byte[] reply = dealer.receive(Duration.ofSeconds(30));
                 if (reply == null) {
                     return big;
                 }
@@ -118,14 +106,13 @@ class SlowReaderTests {
          * Returns the number of replies over {@code size} bytes read before.
          */
         int readUntilMarker(long firstMarker, int size) {
-            socket.setReceiveTimeOut(1000);
             long marker = firstMarker;
             send(marker, "echo", "marker");
             int big = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (true) {
                 assertThat(System.nanoTime() - deadline).as("a marker answered within 60 s").isNegative();
-                byte[] reply = socket.recv(0);
+                byte[] reply = dealer.receive(Duration.ofSeconds(1));
                 if (reply != null && RawDealer.idOf(reply) >= firstMarker) {
                     return big;
                 }
@@ -140,7 +127,7 @@ class SlowReaderTests {
 
         @Override
         public void close() {
-            context.close();
+            dealer.close();
         }
     }
 }

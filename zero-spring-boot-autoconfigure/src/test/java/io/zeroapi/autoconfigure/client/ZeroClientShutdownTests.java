@@ -5,13 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroClient;
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
+import io.zeroapi.client.ClientThreads;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are closed with the context's beans, leaving no client thread behind.
  */
 class ZeroClientShutdownTests {
-
-    private static final Pattern CLIENT_THREAD = Pattern.compile("zero-client-\\d+");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZeroAutoConfiguration.class, ZeroClientAutoConfiguration.class));
@@ -90,14 +87,14 @@ class ZeroClientShutdownTests {
         AtomicReference<Object> replyDuringStop = new AtomicReference<>();
         AtomicReference<CompletableFuture<Object>> pending = new AtomicReference<>();
         AtomicReference<Set<String>> newClientThreads = new AtomicReference<>();
-        Set<String> before = clientThreads();
+        Set<String> before = ClientThreads.alive();
         runner.withPropertyValues("zero.clients.echo.address=127.0.0.1:" + port, "zero.clients.echo.timeout=20s")
             .withBean("drainingLifecycle", DrainingLifecycle.class, () -> new DrainingLifecycle(replyDuringStop))
             .run(context -> {
                 AsyncZeroClient client = context.getBean(AsyncZeroClient.class);
                 assertThat(client.call("echo", "up")).succeedsWithin(Duration.ofSeconds(20)).isEqualTo("up");
                 pending.set(client.call("slow", 1));
-                Set<String> started = new HashSet<>(clientThreads());
+                Set<String> started = new HashSet<>(ClientThreads.alive());
                 started.removeAll(before);
                 newClientThreads.set(started);
                 context.getBean(DrainingLifecycle.class).client = context.getBean(ZeroClient.class);
@@ -109,17 +106,7 @@ class ZeroClientShutdownTests {
             .isInstanceOf(ZeroConnectionException.class)
             .withMessageEndingWith("client closed");
         assertThat(newClientThreads.get()).hasSize(1);
-        assertThat(clientThreads()).doesNotContainAnyElementsOf(newClientThreads.get());
-    }
-
-    private static Set<String> clientThreads() {
-        return Thread.getAllStackTraces()
-            .keySet()
-            .stream()
-            .filter(Thread::isAlive)
-            .map(Thread::getName)
-            .filter(name -> CLIENT_THREAD.matcher(name).matches())
-            .collect(Collectors.toSet());
+        assertThat(ClientThreads.alive()).doesNotContainAnyElementsOf(newClientThreads.get());
     }
 
     /** Stands in for the Zero server's lifecycle: calls a client while it stops. */
