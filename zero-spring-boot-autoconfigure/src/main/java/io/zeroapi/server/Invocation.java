@@ -1,5 +1,7 @@
 package io.zeroapi.server;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Type;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.frame.RequestFrame;
@@ -42,7 +43,19 @@ final class Invocation implements Runnable {
 
     private final RateLimitedLog log;
 
-    private final AtomicBoolean answered = new AtomicBoolean();
+    private static final VarHandle ANSWERED;
+
+    static {
+        try {
+            ANSWERED = MethodHandles.lookup().findVarHandle(Invocation.class, "answered", boolean.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    /** Whether the reply is claimed (by the handler's outcome or by {@link #abandon}); set once, through ANSWERED. */
+    private volatile boolean answered;
 
     private Thread runner;
 
@@ -83,7 +96,7 @@ final class Invocation implements Runnable {
 
     @Override
     public void run() {
-        if (answered.get()) {
+        if (answered) {
             return;
         }
         Thread current = Thread.currentThread();
@@ -191,7 +204,7 @@ final class Invocation implements Runnable {
      * @return the reply to send, or {@code null} if the handler's reply is already on its way
      */
     Reply abandon(byte[] body) {
-        if (!answered.compareAndSet(false, true)) {
+        if (!ANSWERED.compareAndSet(this, false, true)) {
             return null;
         }
         Future<?> result;
@@ -218,7 +231,7 @@ final class Invocation implements Runnable {
     }
 
     private void succeeded(Object value) {
-        if (answered.get()) {
+        if (answered) {
             return;
         }
         byte[] body;
@@ -238,7 +251,7 @@ final class Invocation implements Runnable {
     }
 
     private void failed(Throwable failure) {
-        if (answered.get()) {
+        if (answered) {
             return;
         }
         Throwable cause = unwrap(failure);
@@ -271,7 +284,7 @@ final class Invocation implements Runnable {
     }
 
     private void reply(byte[] body) {
-        if (answered.compareAndSet(false, true)) {
+        if (ANSWERED.compareAndSet(this, false, true)) {
             request = null;
             replies.add(new Reply(peer, ResponseFrame.encode(id, body), this));
         }
