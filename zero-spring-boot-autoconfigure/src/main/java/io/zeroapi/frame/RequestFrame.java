@@ -26,12 +26,12 @@ public record RequestFrame(byte[] id, String function, byte[] frame, int payload
     public static final int ID_LENGTH = 16;
 
     /** Length of the space-padded function name field. */
-    public static final int NAME_LENGTH = 80;
+    public static final int NAME_LENGTH = ZeroProtocol.MAX_NAME_BYTES;
 
     /** Offset of the payload in a request frame. */
     public static final int HEADER_LENGTH = ID_LENGTH + NAME_LENGTH;
 
-    private static final byte[] CONNECT = "connect".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONNECT = ZeroProtocol.CONNECT.getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Builds a request frame; a {@code null} or empty payload sends no payload bytes.

@@ -2,19 +2,15 @@ package io.zeroapi.server;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.reflect.Type;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import io.zeroapi.codec.ZeroCodecException;
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
-
-import org.springframework.core.ResolvableType;
 
 /**
  * One call of an endpoint: decodes the argument to the parameter's declared type, invokes the method, waits
@@ -26,8 +22,6 @@ import org.springframework.core.ResolvableType;
  * the server stops ({@link #abandon}), which also interrupts the worker running it or cancels its pending result.
  */
 final class Invocation implements Runnable {
-
-    private static final byte[] NIL = { (byte) 0xc0 };
 
     private final ZeroRpcEndpoint endpoint;
 
@@ -141,23 +135,7 @@ final class Invocation implements Runnable {
     }
 
     private Object decodeArgument() {
-        Type type = endpoint.parameterType();
-        byte[] frame = request.frame();
-        int length = request.payloadLength();
-        if (type == null) {
-            if (length > 0) {
-                bodies.codec().decode(frame, request.payloadOffset(), length);
-            }
-            return null;
-        }
-        if (length == 0) {
-            Class<?> raw = ResolvableType.forType(type).toClass();
-            if (raw.isPrimitive()) {
-                return bodies.codec().decode(NIL, 0, 1, type);
-            }
-            return raw == Optional.class ? Optional.empty() : null;
-        }
-        return bodies.codec().decode(frame, request.payloadOffset(), length, type);
+        return endpoint.decodeArgument(bodies.codec(), request.frame(), request.payloadOffset(), request.payloadLength());
     }
 
     private void invoke(Object argument) {
@@ -169,14 +147,8 @@ final class Invocation implements Runnable {
             failed(ex);
             return;
         }
-        CompletableFuture<?> future;
-        if (result instanceof CompletionStage<?> stage) {
-            future = stage.toCompletableFuture();
-        }
-        else if (endpoint.adapter() != null && result != null) {
-            future = PublisherFuture.of(endpoint.adapter(), result);
-        }
-        else {
+        CompletableFuture<?> future = endpoint.pendingResult(result);
+        if (future == null) {
             succeeded(result);
             return;
         }

@@ -6,9 +6,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.zeroapi.codec.ZeroCodecException;
+import io.zeroapi.endpoint.ExecutionPath;
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import io.zeroapi.frame.ZeroFrameException;
+import io.zeroapi.frame.ZeroProtocol;
 
 /**
  * Decides what each request frame gets, on the I/O thread: the built-ins ({@code connect},
@@ -87,13 +90,13 @@ final class RequestDispatcher {
             return;
         }
         String function = request.function();
-        if ("connect".equals(function)) {
+        if (ZeroProtocol.CONNECT.equals(function)) {
             answer(peer, request.id(), bodies.connected());
         }
         else if (draining) {
             answer(peer, request.id(), bodies.shuttingDown());
         }
-        else if ("get_rpc_contract".equals(function)) {
+        else if (ZeroProtocol.GET_RPC_CONTRACT.equals(function)) {
             answer(peer, request.id(), contract(request));
         }
         else {
@@ -103,7 +106,7 @@ final class RequestDispatcher {
 
     private void call(Peer peer, RequestFrame request, ZeroRpcEndpoint endpoint, long nowNanos) {
         if (endpoint == null) {
-            if (ZeroRpcEndpointFactory.RESERVED_NAMES.contains(request.function())) {
+            if (ZeroProtocol.RESERVED_NAMES.contains(request.function())) {
                 log.debug("built-in", "Zero built-in '" + request.function() + "' is not served (as in Zero)");
             }
             else {
@@ -129,7 +132,7 @@ final class RequestDispatcher {
             answer(peer, request.id(), bodies.peerBusy(peer.outstanding));
             return;
         }
-        if (endpoint.parameterType() == null && request.payloadLength() > IGNORED_PAYLOAD_BYTES) {
+        if (!endpoint.takesArgument() && request.payloadLength() > IGNORED_PAYLOAD_BYTES) {
             log.warn("no-argument", "Refusing a payload of " + request.payloadLength() + " bytes for '"
                     + endpoint.name() + "', which takes no argument", null);
             answer(peer, request.id(), bodies.noArgument(endpoint.name(), request.payloadLength()));

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
+
 /**
  * Answers Zero's built-in {@code get_rpc_contract}: Python source of a small client module for the served
  * functions ({@code from zero import ZeroClient}, a {@code ZeroClient(host, port)} and a class

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
 import io.zeroapi.transport.AcceptFailures;
 import io.zeroapi.transport.FrameSizeGuard;
 import io.zeroapi.transport.SocketWaker;
@@ -18,7 +19,6 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
-
 import zmq.ZError;
 
 /**

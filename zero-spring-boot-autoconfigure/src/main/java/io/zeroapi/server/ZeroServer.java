@@ -3,17 +3,25 @@ package io.zeroapi.server;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
+import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Zero RPC server: one ROUTER socket owned by one I/O thread, speaking Zero's ZeroMQ protocol and serving
@@ -51,7 +59,7 @@ public final class ZeroServer {
 
     private final ZeroCodec codec;
 
-    private final Map<String, ZeroRpcEndpoint> endpoints = new LinkedHashMap<>();
+    private final Supplier<List<ZeroRpcEndpoint>> endpoints;
 
     private final Executor workers;
 
@@ -64,16 +72,43 @@ public final class ZeroServer {
 
     private volatile State state = State.NEW;
 
-    private ServerTransport transport;
+    private @Nullable ServerTransport transport;
 
-    private CompletableFuture<Void> stopped;
+    private @Nullable CompletableFuture<Void> stopped;
 
+    /** The port bound by the first start, bound again by a restart when the settings ask for a free port. */
+    private int firstPort = -1;
+
+    /**
+     * A server for {@code endpoints}; prefer {@link #builder()}.
+     * @param endpoints the served functions, in the order {@code get_rpc_contract} lists them
+     */
     public ZeroServer(ZeroCodec codec, Collection<ZeroRpcEndpoint> endpoints, Executor workers,
             ZeroServerSettings settings) {
-        this.codec = codec;
-        endpoints.forEach(endpoint -> this.endpoints.put(endpoint.name(), endpoint));
-        this.workers = workers;
-        this.settings = settings;
+        this(codec, () -> List.copyOf(endpoints), workers, settings);
+    }
+
+    private ZeroServer(ZeroCodec codec, Supplier<List<ZeroRpcEndpoint>> endpoints, Executor workers,
+            ZeroServerSettings settings) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.endpoints = endpoints;
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A builder of a server; its defaults are those of {@link ZeroServerSettings#defaults(String, int)}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings the server binds and serves with. */
+    public ZeroServerSettings settings() {
+        return settings;
+    }
+
+    /** The functions the server serves (or will serve once started), in registration order. */
+    public List<ZeroRpcEndpoint> endpoints() {
+        return endpoints.get();
     }
 
     /** Sets what to tell when the server goes {@link State#DOWN} (called on a background thread). */
@@ -82,21 +117,48 @@ public final class ZeroServer {
     }
 
     /**
-     * Binds the ROUTER and starts the I/O thread.
+     * Binds the ROUTER and starts the I/O thread. A server that was shut down may be started again once its socket
+     * is closed (e.g. a cached test context that Spring paused and resumes): with port 0 it binds the port of its
+     * first start again, so clients holding that port keep working, or a new free port (logged at WARN) if that
+     * one is taken.
      * @throws ZeroServerPortInUseException if the port is taken
+     * @throws ZeroServerBindException if the address cannot be bound
+     * @throws IllegalStateException if the server is still stopping or is down
      */
     public synchronized void start() {
-        if (state != State.NEW) {
+        if (state == State.RUNNING || state == State.RECOVERING) {
             return;
         }
-        transport = open(settings);
+        if (state == State.DOWN || (stopped != null && !stopped.isDone())) {
+            throw new IllegalStateException("Zero server cannot start: it is " + (state == State.DOWN ? "down"
+                    : "still stopping"));
+        }
+        Map<String, ZeroRpcEndpoint> served = new LinkedHashMap<>();
+        endpoints.get().forEach(endpoint -> served.put(endpoint.name(), endpoint));
+        ServerTransport opened = null;
+        if (settings.port() == 0 && firstPort > 0) {
+            try {
+                opened = open(served, settings.withPort(firstPort));
+            }
+            catch (ZeroServerPortInUseException ex) {
+                logger.warn("Zero server cannot bind its previous port " + firstPort + " again (" + ex.getMessage()
+                        + "); binding a new free port: clients holding the old port will not reach it");
+            }
+        }
+        transport = opened != null ? opened : open(served, settings);
+        if (firstPort < 0) {
+            firstPort = transport.port();
+        }
+        served.clear();
+        stopped = null;
+        recoveries.clear();
         state = State.RUNNING;
     }
 
-    private ServerTransport open(ZeroServerSettings bindSettings) {
+    private ServerTransport open(Map<String, ZeroRpcEndpoint> served, ZeroServerSettings bindSettings) {
         ServerTransport[] opened = new ServerTransport[1];
-        opened[0] = ServerTransport.open(codec, Map.copyOf(endpoints), workers, bindSettings,
-                ex -> transportFailed(opened[0], ex));
+        opened[0] = ServerTransport.open(codec, Collections.unmodifiableMap(new LinkedHashMap<>(served)), workers,
+                bindSettings, ex -> transportFailed(opened[0], ex));
         return opened[0];
     }
 
@@ -137,7 +199,9 @@ public final class ZeroServer {
             recoveries.addLast(now);
             if (recoveries.size() <= MAX_RECOVERIES && closed) {
                 try {
-                    transport = open(settings.withPort(failed.port()));
+                    Map<String, ZeroRpcEndpoint> served = new LinkedHashMap<>();
+                    endpoints.get().forEach(endpoint -> served.put(endpoint.name(), endpoint));
+                    transport = open(served, settings.withPort(failed.port()));
                     state = State.RUNNING;
                     logger.warn("Zero server rebuilt its transport on " + transport.boundEndpoint());
                     return;
@@ -216,6 +280,75 @@ public final class ZeroServer {
             stopped = transport.shutdown(gracePeriod.isNegative() ? -1 : gracePeriod.toNanos());
         }
         return stopped;
+    }
+
+    /** Builds a {@link ZeroServer}; every part but the endpoints and the workers has a default. */
+    public static final class Builder {
+
+        private ZeroCodec codec = new ZeroCodec();
+
+        private Supplier<List<ZeroRpcEndpoint>> endpoints = List::of;
+
+        private @Nullable Executor workers;
+
+        private ZeroServerSettings settings = ZeroServerSettings.defaults("*", ZeroServerSettings.DEFAULT_PORT);
+
+        private Builder() {
+        }
+
+        /** The codec of arguments and results (default: a {@link ZeroCodec} with Zero's settings). */
+        public Builder codec(ZeroCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** Serves the endpoints of {@code registry}, read when the server starts (so beans may still register). */
+        public Builder endpoints(ZeroRpcEndpointRegistry registry) {
+            Objects.requireNonNull(registry, "registry");
+            this.endpoints = registry::endpoints;
+            return this;
+        }
+
+        /** Serves {@code endpoints}, in this order. */
+        public Builder endpoints(Collection<ZeroRpcEndpoint> endpoints) {
+            List<ZeroRpcEndpoint> copy = List.copyOf(endpoints);
+            this.endpoints = () -> copy;
+            return this;
+        }
+
+        /** The executor of plain (blocking) methods; required. */
+        public Builder workers(Executor workers) {
+            this.workers = Objects.requireNonNull(workers, "workers");
+            return this;
+        }
+
+        /** Replaces the settings. */
+        public Builder settings(ZeroServerSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Changes the settings, e.g. {@code settings(s -> s.withHighWaterMark(16))}. */
+        public Builder settings(UnaryOperator<ZeroServerSettings> change) {
+            return settings(change.apply(settings));
+        }
+
+        /** The settings as they stand. */
+        public ZeroServerSettings settings() {
+            return settings;
+        }
+
+        /**
+         * The server, not yet started.
+         * @throws IllegalStateException if no workers were given
+         */
+        public ZeroServer build() {
+            if (workers == null) {
+                throw new IllegalStateException("A Zero server needs an executor for its blocking methods: "
+                        + "call workers(...)");
+            }
+            return new ZeroServer(codec, endpoints, workers, settings);
+        }
     }
 
     /** Closes the socket now, answering calls still in flight "server is shutting down", and waits for it. */

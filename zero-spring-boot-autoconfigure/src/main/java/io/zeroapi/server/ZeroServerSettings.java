@@ -27,6 +27,9 @@ public record ZeroServerSettings(String address, int port, long maxMessageSize, 
         int maxInFlightPerPeer, Duration callTimeout, int backlog, Duration heartbeatInterval,
         Duration heartbeatTimeout, int highWaterMark, long peerBufferBudget) {
 
+    /** Zero's default port. */
+    public static final int DEFAULT_PORT = 5559;
+
     /** Default of {@link #maxMessageSize()} and {@link #maxReplySize()}: 4 MiB. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L * 1024 * 1024;
 

@@ -1,22 +1,16 @@
 package io.zeroapi.robustness;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.codec.ZeroCodec;
-import io.zeroapi.server.ZeroRpcEndpoint;
-import io.zeroapi.server.ZeroRpcEndpointFactory;
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
+import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
-
-import org.springframework.core.ReactiveAdapterRegistry;
 
 /**
  * Starts {@link ZeroServer}s on a free loopback port without an application context, and finds live threads.
@@ -47,17 +41,7 @@ final class RobustServers {
     }
 
     static List<ZeroRpcEndpoint> endpoints(Object bean) {
-        ZeroRpcEndpointFactory factory = new ZeroRpcEndpointFactory(ReactiveAdapterRegistry.getSharedInstance());
-        Method[] methods = bean.getClass().getDeclaredMethods();
-        java.util.Arrays.sort(methods, Comparator.comparing(Method::getName));
-        List<ZeroRpcEndpoint> endpoints = new ArrayList<>();
-        for (Method method : methods) {
-            ZeroRpc rpc = method.getAnnotation(ZeroRpc.class);
-            if (rpc != null) {
-                endpoints.add(factory.create("robustFunctions", bean, method, rpc.value(), rpc.nonBlocking()));
-            }
-        }
-        return endpoints;
+        return ZeroRpcEndpointRegistry.of(bean).endpoints();
     }
 
     /** Names of live threads starting with {@code prefix}. */

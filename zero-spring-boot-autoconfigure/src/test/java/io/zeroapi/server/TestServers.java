@@ -1,15 +1,11 @@
 package io.zeroapi.server;
 
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.codec.ZeroCodec;
-
-import org.springframework.core.ReactiveAdapterRegistry;
+import io.zeroapi.endpoint.ZeroRpcEndpoint;
+import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
 
 /**
  * Starts real {@link ZeroServer}s on a free loopback port for tests, without an application context.
@@ -22,17 +18,7 @@ final class TestServers {
     }
 
     static List<ZeroRpcEndpoint> endpoints(Object bean) {
-        ZeroRpcEndpointFactory factory = new ZeroRpcEndpointFactory(ReactiveAdapterRegistry.getSharedInstance());
-        List<ZeroRpcEndpoint> endpoints = new ArrayList<>();
-        Method[] methods = bean.getClass().getDeclaredMethods();
-        java.util.Arrays.sort(methods, Comparator.comparing(Method::getName));
-        for (Method method : methods) {
-            ZeroRpc rpc = method.getAnnotation(ZeroRpc.class);
-            if (rpc != null) {
-                endpoints.add(factory.create("testBean", bean, method, rpc.value(), rpc.nonBlocking()));
-            }
-        }
-        return endpoints;
+        return ZeroRpcEndpointRegistry.of(bean).endpoints();
     }
 
     static ZeroServer start(Object bean, Executor workers, int maxInFlight) {

@@ -6,8 +6,14 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.codec.ZeroCodec;
-import io.zeroapi.server.ZeroRpcEndpointFactory;
+import io.zeroapi.endpoint.ZeroRpcBeanPostProcessor;
+import io.zeroapi.endpoint.ZeroRpcEndpointFactory;
+import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
+import io.zeroapi.endpoint.ZeroRpcMethods;
+import io.zeroapi.lifecycle.ZeroServerLifecycle;
+import io.zeroapi.server.ZeroServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -27,9 +33,10 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Serves {@code @ZeroRpc} bean methods over ZeroMQ: finds and checks them, and binds the Zero server when at
- * least one exists (the {@code zeroServerLifecycle} bean is always present while {@code zero.server.enabled}
- * is true, but starts no server for an application without {@code @ZeroRpc} methods).
+ * Serves {@code @ZeroRpc} bean methods over ZeroMQ: finds and checks them, builds the {@link ZeroServer} from
+ * {@code zero.server.*} and the {@link ZeroServerCustomizer} beans, and binds it when at least one method exists
+ * (the {@code zeroServer} and {@code zeroServerLifecycle} beans are always present while
+ * {@code zero.server.enabled} is true, but no socket is bound for an application without {@code @ZeroRpc} methods).
  */
 @AutoConfiguration(after = ZeroAutoConfiguration.class)
 @ConditionalOnBean(ZeroCodec.class)
@@ -44,28 +51,40 @@ public final class ZeroServerAutoConfiguration {
     @ConditionalOnMissingBean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static ZeroRpcEndpointRegistry zeroRpcEndpointRegistry() {
-        return new ZeroRpcEndpointRegistry();
+        return new ZeroRpcEndpointRegistry(new ZeroRpcEndpointFactory(ReactiveAdapterRegistry.getSharedInstance()));
     }
 
     @Bean(name = "io.zeroapi.autoconfigure.server.internalZeroRpcBeanPostProcessor")
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static ZeroRpcBeanPostProcessor zeroRpcBeanPostProcessor(ZeroRpcEndpointRegistry registry) {
-        return new ZeroRpcBeanPostProcessor(registry,
-                new ZeroRpcEndpointFactory(ReactiveAdapterRegistry.getSharedInstance()));
+        return new ZeroRpcBeanPostProcessor(registry);
     }
 
     @Bean
     static LazyInitializationExcludeFilter zeroRpcLazyInitializationExcludeFilter() {
-        return (beanName, definition, beanType) -> beanType != null
-                && !ZeroRpcBeanPostProcessor.findAnnotatedMethods(beanType).isEmpty();
+        return (beanName, definition, beanType) -> beanType != null && ZeroRpcMethods.hasAny(beanType);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ZeroServerLifecycle zeroServerLifecycle(ZeroRpcEndpointRegistry registry, ZeroCodec zeroCodec,
+    ZeroServer zeroServer(ZeroRpcEndpointRegistry registry, ZeroCodec zeroCodec,
             @Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ZeroServerProperties properties,
+            ObjectProvider<ZeroServerCustomizer> customizers) {
+        ZeroServer.Builder builder = ZeroServer.builder()
+            .codec(zeroCodec)
+            .endpoints(registry)
+            .workers(executor)
+            .settings(properties.toSettings());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZeroServerLifecycle zeroServerLifecycle(ZeroServer zeroServer, ZeroServerProperties properties,
             ApplicationContext applicationContext) {
-        return new ZeroServerLifecycle(registry, zeroCodec, executor, properties, applicationContext);
+        return new ZeroServerLifecycle(zeroServer, properties.shutdown().gracePeriod(),
+                properties.stopApplicationOnFailure(), applicationContext);
     }
 
     /** A fixed pool of {@code zero.server.workers} platform threads. */

@@ -15,10 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zeroapi.LocalZeroServerPort;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
+import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.lifecycle.ZeroServerLifecycle;
+import io.zeroapi.lifecycle.ZeroServerPortInfoApplicationContextInitializer;
 import io.zeroapi.server.TestDealer;
-import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.server.ZeroServer;
+import io.zeroapi.server.ZeroServerSettings;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -33,6 +38,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.util.unit.DataSize;
@@ -152,6 +158,30 @@ class ZeroServerAutoConfigurationTests {
             .withUserConfiguration(UserLifecycleConfiguration.class)
             .run(context -> assertThat(context).hasSingleBean(ZeroServerLifecycle.class)
                 .hasBean("myLifecycle"));
+    }
+
+    @Test
+    void shouldApplyServerCustomizersInOrder() {
+        runner.withBean("greeter", TestFunctions.Greeter.class)
+            .withUserConfiguration(CustomizerConfiguration.class)
+            .run(context -> {
+                ZeroServer server = context.getBean(ZeroServer.class);
+                assertThat(server.settings().highWaterMark()).isEqualTo(11);
+                assertThat(server.settings().port()).isZero();
+                assertThat(call(context, "greet", "ann")).isEqualTo("hello ann");
+            });
+    }
+
+    @Test
+    void shouldBackOffWhenUserDefinesServer() {
+        runner.withBean("greeter", TestFunctions.Greeter.class)
+            .withUserConfiguration(UserServerConfiguration.class)
+            .run(context -> {
+                assertThat(context).hasSingleBean(ZeroServer.class).hasBean("myServer");
+                assertThat(context.getBean(ZeroServer.class).settings().maxInFlight()).isEqualTo(7);
+                assertThat(context.getBean(ZeroServerLifecycle.class).isRunning()).isTrue();
+                assertThat(call(context, "greet", "ann")).isEqualTo("hello ann");
+            });
     }
 
     @Test
@@ -379,9 +409,38 @@ class ZeroServerAutoConfigurationTests {
     static class UserLifecycleConfiguration {
 
         @Bean
-        ZeroServerLifecycle myLifecycle(ZeroRpcEndpointRegistry registry, ZeroCodec codec,
-                ZeroServerProperties properties, org.springframework.context.ApplicationContext applicationContext) {
-            return new ZeroServerLifecycle(registry, codec, Runnable::run, properties, applicationContext);
+        ZeroServerLifecycle myLifecycle(ZeroServer server,
+                org.springframework.context.ApplicationContext applicationContext) {
+            return new ZeroServerLifecycle(server, Duration.ZERO, false, applicationContext);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomizerConfiguration {
+
+        @Bean
+        @Order(2)
+        ZeroServerCustomizer second() {
+            return builder -> builder.settings(settings -> settings.withHighWaterMark(settings.highWaterMark() + 1));
+        }
+
+        @Bean
+        @Order(1)
+        ZeroServerCustomizer first() {
+            return builder -> builder.settings(settings -> settings.withHighWaterMark(10));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserServerConfiguration {
+
+        @Bean
+        ZeroServer myServer(ZeroRpcEndpointRegistry registry) {
+            return ZeroServer.builder()
+                .endpoints(registry)
+                .workers(Runnable::run)
+                .settings(ZeroServerSettings.defaults("127.0.0.1", 0).withMaxInFlight(7, 7))
+                .build();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.zeroapi.autoconfigure.server;
 import java.time.Duration;
 
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
+import io.zeroapi.lifecycle.ZeroServerLifecycle;
 import io.zeroapi.server.ServerFailures;
 import io.zeroapi.server.ZeroServer;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.lifecycle.ZeroServerLifecycle;
 import io.zeroapi.server.TestDealer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

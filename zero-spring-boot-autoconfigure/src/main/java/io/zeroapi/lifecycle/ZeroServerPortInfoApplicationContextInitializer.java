@@ -1,4 +1,4 @@
-package io.zeroapi.autoconfigure.server;
+package io.zeroapi.lifecycle;
 
 import java.util.HashMap;
 import java.util.Map;

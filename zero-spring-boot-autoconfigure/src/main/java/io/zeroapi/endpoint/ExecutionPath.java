@@ -1,4 +1,4 @@
-package io.zeroapi.server;
+package io.zeroapi.endpoint;
 
 /**
  * Where a {@link ZeroRpcEndpoint} runs.

@@ -1,13 +1,15 @@
-package io.zeroapi.server;
+package io.zeroapi.endpoint;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.stream.BaseStream;
+
+import io.zeroapi.frame.ZeroProtocol;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.ReactiveAdapter;
@@ -22,12 +24,12 @@ import org.springframework.util.StringUtils;
  */
 public final class ZeroRpcEndpointFactory {
 
-    /** Names Zero keeps for itself. */
-    public static final Set<String> RESERVED_NAMES = Set.of("connect", "get_rpc_contract", "__server_info__");
-
-    private static final int MAX_NAME_BYTES = 80;
-
     private final ReactiveAdapterRegistry adapters;
+
+    /** A factory that recognises the reactive types of Spring's shared {@link ReactiveAdapterRegistry}. */
+    public ZeroRpcEndpointFactory() {
+        this(ReactiveAdapterRegistry.getSharedInstance());
+    }
 
     public ZeroRpcEndpointFactory(ReactiveAdapterRegistry adapters) {
         this.adapters = adapters;
@@ -51,7 +53,7 @@ public final class ZeroRpcEndpointFactory {
         }
         checkName(where, rpcName);
         ExecutionPath path = nonBlocking ? ExecutionPath.IO_THREAD : ExecutionPath.WORKER;
-        ReactiveAdapter adapter = null;
+        @Nullable ReactiveAdapter adapter = null;
         Class<?> returnType = method.getReturnType();
         if (CompletionStage.class.isAssignableFrom(returnType)) {
             path = ExecutionPath.ASYNC;
@@ -73,14 +75,14 @@ public final class ZeroRpcEndpointFactory {
     }
 
     private static void checkName(String where, String rpcName) {
-        if (RESERVED_NAMES.contains(rpcName)) {
+        if (ZeroProtocol.RESERVED_NAMES.contains(rpcName)) {
             throw refuse(where, "uses Zero's reserved name '" + rpcName + "'",
                     "choose another name with @ZeroRpc(\"...\")");
         }
         int bytes = rpcName.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_NAME_BYTES) {
+        if (bytes > ZeroProtocol.MAX_NAME_BYTES) {
             throw refuse(where, "has the name '" + rpcName + "' of " + bytes + " UTF-8 bytes",
-                    "Zero allows at most " + MAX_NAME_BYTES + ": choose a shorter name with @ZeroRpc(\"...\")");
+                    "Zero allows at most " + ZeroProtocol.MAX_NAME_BYTES + ": choose a shorter name with @ZeroRpc(\"...\")");
         }
         if (rpcName.isBlank() || !rpcName.strip().equals(rpcName)) {
             throw refuse(where, "has the name '" + rpcName + "' with leading or trailing whitespace",

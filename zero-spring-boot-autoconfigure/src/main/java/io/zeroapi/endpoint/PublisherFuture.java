@@ -1,4 +1,4 @@
-package io.zeroapi.server;
+package io.zeroapi.endpoint;
 
 import java.util.concurrent.CompletableFuture;
 
