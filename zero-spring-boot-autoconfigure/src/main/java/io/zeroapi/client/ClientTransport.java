@@ -124,11 +124,6 @@ final class ClientTransport implements Runnable {
         return !thread.isAlive();
     }
 
-    /** Number of calls pending (sent or waiting to be sent). */
-    int pendingCount() {
-        return calls.size();
-    }
-
     /**
      * JeroMQ's I/O thread of the context failed; called on that thread, so it only hands the failure over: the
      * transport's own thread stops and fails the transport.

@@ -97,13 +97,12 @@ public final class ZeroConnection implements AutoCloseable {
         return settings;
     }
 
-    /** Number of calls currently pending (sent or waiting to be sent). */
-    synchronized int pendingCount() {
-        int count = 0;
-        for (ClientTransport transport : transports) {
-            count += transport.pendingCount();
-        }
-        return count;
+    /**
+     * Number of calls pending: sent and waiting for their reply, or waiting to be sent. Each holds one of the
+     * connection's {@link ZeroConnectionSettings#maxInFlight()} slots until its future completes.
+     */
+    public int pendingCount() {
+        return inFlight.get();
     }
 
     /**

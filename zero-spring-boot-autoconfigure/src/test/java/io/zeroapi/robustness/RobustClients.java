@@ -1,9 +1,6 @@
 package io.zeroapi.robustness;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
@@ -12,7 +9,7 @@ import io.zeroapi.server.ZeroServer;
 
 /**
  * Builds clients on a {@link ZeroConnection} without an application context, and reads the connection's and
- * the server's internal counts (package-private, read reflectively so the tests can stay in one package).
+ * reads the connection's and the server's counts of calls in flight.
  */
 final class RobustClients {
 
@@ -29,34 +26,11 @@ final class RobustClients {
 
     /** Calls pending on the connection (sent or waiting to be sent). */
     static int pendingCount(ZeroConnection connection) {
-        try {
-            Method method = ZeroConnection.class.getDeclaredMethod("pendingCount");
-            method.setAccessible(true);
-            return (int) method.invoke(connection);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /** Calls the connection counts against its limit. */
-    static int inFlight(ZeroConnection connection) {
-        return ((AtomicInteger) field(connection, "inFlight")).get();
+        return connection.pendingCount();
     }
 
     /** Requests the server counts as in flight (its I/O thread's counter). */
     static int serverInFlight(ZeroServer server) {
         return server.inFlight();
-    }
-
-    private static Object field(Object target, String name) {
-        try {
-            Field field = target.getClass().getDeclaredField(name);
-            field.setAccessible(true);
-            return field.get(target);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
