@@ -3,6 +3,8 @@ package io.zeroapi;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -18,21 +20,21 @@ import org.springframework.core.ParameterizedTypeReference;
 public interface AsyncZeroClient {
 
     /** Calls {@code rpc}; the reply is decoded generically. */
-    CompletableFuture<Object> call(String rpc, Object arg);
+    CompletableFuture<Object> call(String rpc, @Nullable Object arg);
 
     /** Calls {@code rpc}; the reply is decoded to {@code returnType}. */
-    <T> CompletableFuture<T> call(String rpc, Object arg, Class<T> returnType);
+    <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, Class<T> returnType);
 
     /** Calls {@code rpc}; the reply is decoded to a generic type, e.g. {@code List<User>}. */
-    <T> CompletableFuture<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType);
+    <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType);
 
     /** Calls {@code rpc} with its own timeout; the reply is decoded generically. */
-    CompletableFuture<Object> call(String rpc, Object arg, Duration timeout);
+    CompletableFuture<Object> call(String rpc, @Nullable Object arg, Duration timeout);
 
     /** Calls {@code rpc} with its own timeout; the reply is decoded to {@code returnType}. */
-    <T> CompletableFuture<T> call(String rpc, Object arg, Class<T> returnType, Duration timeout);
+    <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, Class<T> returnType, Duration timeout);
 
     /** Calls {@code rpc} with its own timeout; the reply is decoded to a generic type. */
-    <T> CompletableFuture<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType,
+    <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType,
             Duration timeout);
 }

@@ -2,6 +2,7 @@ package io.zeroapi;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -15,20 +16,20 @@ import org.springframework.core.ParameterizedTypeReference;
 public interface ReactiveZeroClient {
 
     /** Calls {@code rpc} on subscription; the reply is decoded generically. */
-    Mono<Object> call(String rpc, Object arg);
+    Mono<Object> call(String rpc, @Nullable Object arg);
 
     /** Calls {@code rpc} on subscription; the reply is decoded to {@code returnType}. */
-    <T> Mono<T> call(String rpc, Object arg, Class<T> returnType);
+    <T> Mono<T> call(String rpc, @Nullable Object arg, Class<T> returnType);
 
     /** Calls {@code rpc} on subscription; the reply is decoded to a generic type, e.g. {@code List<User>}. */
-    <T> Mono<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType);
+    <T> Mono<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType);
 
     /** Calls {@code rpc} on subscription with its own timeout; the reply is decoded generically. */
-    Mono<Object> call(String rpc, Object arg, Duration timeout);
+    Mono<Object> call(String rpc, @Nullable Object arg, Duration timeout);
 
     /** Calls {@code rpc} on subscription with its own timeout; the reply is decoded to {@code returnType}. */
-    <T> Mono<T> call(String rpc, Object arg, Class<T> returnType, Duration timeout);
+    <T> Mono<T> call(String rpc, @Nullable Object arg, Class<T> returnType, Duration timeout);
 
     /** Calls {@code rpc} on subscription with its own timeout; the reply is decoded to a generic type. */
-    <T> Mono<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType, Duration timeout);
+    <T> Mono<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType, Duration timeout);
 }

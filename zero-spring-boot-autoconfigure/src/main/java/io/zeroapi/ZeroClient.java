@@ -2,6 +2,8 @@ package io.zeroapi;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -23,20 +25,20 @@ import org.springframework.core.ParameterizedTypeReference;
 public interface ZeroClient {
 
     /** Calls {@code rpc} and decodes the reply generically. */
-    Object call(String rpc, Object arg);
+    @Nullable Object call(String rpc, @Nullable Object arg);
 
     /** Calls {@code rpc} and decodes the reply to {@code returnType}. */
-    <T> T call(String rpc, Object arg, Class<T> returnType);
+    <T> @Nullable T call(String rpc, @Nullable Object arg, Class<T> returnType);
 
     /** Calls {@code rpc} and decodes the reply to a generic type, e.g. {@code List<User>}. */
-    <T> T call(String rpc, Object arg, ParameterizedTypeReference<T> returnType);
+    <T> @Nullable T call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType);
 
     /** Calls {@code rpc} with its own timeout and decodes the reply generically. */
-    Object call(String rpc, Object arg, Duration timeout);
+    @Nullable Object call(String rpc, @Nullable Object arg, Duration timeout);
 
     /** Calls {@code rpc} with its own timeout and decodes the reply to {@code returnType}. */
-    <T> T call(String rpc, Object arg, Class<T> returnType, Duration timeout);
+    <T> @Nullable T call(String rpc, @Nullable Object arg, Class<T> returnType, Duration timeout);
 
     /** Calls {@code rpc} with its own timeout and decodes the reply to a generic type. */
-    <T> T call(String rpc, Object arg, ParameterizedTypeReference<T> returnType, Duration timeout);
+    <T> @Nullable T call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType, Duration timeout);
 }

@@ -1,5 +1,7 @@
 package io.zeroapi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception a Zero client raises (unchecked). Thrown as is (not a subclass) when a call cannot
  * be made or answered at all: an argument that cannot be encoded, a function name over 80 UTF-8 bytes, too
@@ -9,15 +11,15 @@ package io.zeroapi;
  */
 public class ZeroException extends RuntimeException {
 
-    private final String rpc;
+    private final @Nullable String rpc;
 
-    private final String address;
+    private final @Nullable String address;
 
     public ZeroException(String message) {
         this(message, (Throwable) null);
     }
 
-    public ZeroException(String message, Throwable cause) {
+    public ZeroException(String message, @Nullable Throwable cause) {
         super(message, cause);
         this.rpc = null;
         this.address = null;
@@ -34,12 +36,12 @@ public class ZeroException extends RuntimeException {
     }
 
     /** The name of the function that was called, or {@code null} if the exception is not about one call. */
-    public String getRpc() {
+    public @Nullable String getRpc() {
         return rpc;
     }
 
     /** The address of the server, or {@code null} if the exception is not about one server. */
-    public String getAddress() {
+    public @Nullable String getAddress() {
         return address;
     }
 }

@@ -9,6 +9,7 @@ import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroException;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.codec.ZeroCodecException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -45,63 +46,62 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
     }
 
     @Override
-    public CompletableFuture<Object> call(String rpc, Object arg) {
+    public CompletableFuture<Object> call(String rpc, @Nullable Object arg) {
         return send(rpc, arg, null, defaultTimeout);
     }
 
     @Override
-    public <T> CompletableFuture<T> call(String rpc, Object arg, Class<T> returnType) {
+    public <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, Class<T> returnType) {
         return send(rpc, arg, Objects.requireNonNull(returnType, "returnType"), defaultTimeout);
     }
 
     @Override
-    public <T> CompletableFuture<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType) {
+    public <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType) {
         return send(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), defaultTimeout);
     }
 
     @Override
-    public CompletableFuture<Object> call(String rpc, Object arg, Duration timeout) {
+    public CompletableFuture<Object> call(String rpc, @Nullable Object arg, Duration timeout) {
         return send(rpc, arg, null, checkTimeout(timeout));
     }
 
     @Override
-    public <T> CompletableFuture<T> call(String rpc, Object arg, Class<T> returnType, Duration timeout) {
+    public <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, Class<T> returnType, Duration timeout) {
         return send(rpc, arg, Objects.requireNonNull(returnType, "returnType"), checkTimeout(timeout));
     }
 
     @Override
-    public <T> CompletableFuture<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType,
+    public <T> CompletableFuture<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType,
             Duration timeout) {
         return send(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), checkTimeout(timeout));
     }
 
-    private <T> CompletableFuture<T> send(String rpc, Object arg, Type returnType, Duration timeout) {
-        return send(rpc, arg, returnType, timeout, true);
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> send(String rpc, @Nullable Object arg, @Nullable Type returnType,
+            Duration timeout) {
+        return (CompletableFuture<T>) (CompletableFuture<?>) send(rpc, arg, returnType, timeout, true);
     }
 
-    /** For the blocking client: a call no timer expires; the caller waits itself and then calls {@link #expire}. */
-    <T> CompletableFuture<T> sendAwaited(String rpc, Object arg, Type returnType, Duration timeout) {
+    /**
+     * For the blocking client: a call no timer expires; the caller waits itself and then calls
+     * {@link CallFuture#expire()}. Its value is of {@code returnType}.
+     */
+    CallFuture sendAwaited(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout) {
         return send(rpc, arg, returnType, checkTimeout(timeout), false);
     }
 
-    /** Forgets and fails a call returned by {@link #sendAwaited} once its caller's timeout has passed. */
-    void expire(CompletableFuture<?> future) {
-        connection.expire(future);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<T> send(String rpc, Object arg, Type returnType, Duration timeout, boolean timed) {
+    private CallFuture send(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout,
+            boolean timed) {
         Objects.requireNonNull(rpc, "rpc");
         byte[] payload;
         try {
             payload = (arg != null) ? codec.encode(arg) : null;
         }
         catch (ZeroCodecException ex) {
-            return CompletableFuture.failedFuture(
-                    new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
+            return CallFuture.failed(new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
         }
         Type type = (returnType == Object.class) ? null : returnType;
-        return (CompletableFuture<T>) (CompletableFuture<?>) connection.call(rpc, payload, type, timeout, reader, timed);
+        return connection.call(rpc, payload, type, timeout, reader, timed);
     }
 
     private static Duration checkTimeout(Duration timeout) {

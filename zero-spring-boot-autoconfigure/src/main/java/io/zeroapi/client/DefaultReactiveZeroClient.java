@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ReactiveZeroClient;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -26,32 +27,33 @@ public final class DefaultReactiveZeroClient implements ReactiveZeroClient {
     }
 
     @Override
-    public Mono<Object> call(String rpc, Object arg) {
+    public Mono<Object> call(String rpc, @Nullable Object arg) {
         return Mono.fromFuture(() -> async.call(rpc, arg), false);
     }
 
     @Override
-    public <T> Mono<T> call(String rpc, Object arg, Class<T> returnType) {
+    public <T> Mono<T> call(String rpc, @Nullable Object arg, Class<T> returnType) {
         return Mono.fromFuture(() -> async.call(rpc, arg, returnType), false);
     }
 
     @Override
-    public <T> Mono<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType) {
+    public <T> Mono<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType) {
         return Mono.fromFuture(() -> async.call(rpc, arg, returnType), false);
     }
 
     @Override
-    public Mono<Object> call(String rpc, Object arg, Duration timeout) {
+    public Mono<Object> call(String rpc, @Nullable Object arg, Duration timeout) {
         return Mono.fromFuture(() -> async.call(rpc, arg, timeout), false);
     }
 
     @Override
-    public <T> Mono<T> call(String rpc, Object arg, Class<T> returnType, Duration timeout) {
+    public <T> Mono<T> call(String rpc, @Nullable Object arg, Class<T> returnType, Duration timeout) {
         return Mono.fromFuture(() -> async.call(rpc, arg, returnType, timeout), false);
     }
 
     @Override
-    public <T> Mono<T> call(String rpc, Object arg, ParameterizedTypeReference<T> returnType, Duration timeout) {
+    public <T> Mono<T> call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType,
+            Duration timeout) {
         return Mono.fromFuture(() -> async.call(rpc, arg, returnType, timeout), false);
     }
 

@@ -4,13 +4,13 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.zeroapi.ZeroClient;
 import io.zeroapi.ZeroException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -30,44 +30,46 @@ public final class DefaultZeroClient implements ZeroClient {
     }
 
     @Override
-    public Object call(String rpc, Object arg) {
+    public @Nullable Object call(String rpc, @Nullable Object arg) {
         return call(rpc, arg, (Type) null, async.defaultTimeout());
     }
 
     @Override
-    public <T> T call(String rpc, Object arg, Class<T> returnType) {
+    public <T> @Nullable T call(String rpc, @Nullable Object arg, Class<T> returnType) {
         return call(rpc, arg, Objects.requireNonNull(returnType, "returnType"), async.defaultTimeout());
     }
 
     @Override
-    public <T> T call(String rpc, Object arg, ParameterizedTypeReference<T> returnType) {
+    public <T> @Nullable T call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType) {
         return call(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), async.defaultTimeout());
     }
 
     @Override
-    public Object call(String rpc, Object arg, Duration timeout) {
+    public @Nullable Object call(String rpc, @Nullable Object arg, Duration timeout) {
         return call(rpc, arg, (Type) null, timeout);
     }
 
     @Override
-    public <T> T call(String rpc, Object arg, Class<T> returnType, Duration timeout) {
+    public <T> @Nullable T call(String rpc, @Nullable Object arg, Class<T> returnType, Duration timeout) {
         return call(rpc, arg, (Type) Objects.requireNonNull(returnType, "returnType"), timeout);
     }
 
     @Override
-    public <T> T call(String rpc, Object arg, ParameterizedTypeReference<T> returnType, Duration timeout) {
+    public <T> @Nullable T call(String rpc, @Nullable Object arg, ParameterizedTypeReference<T> returnType,
+            Duration timeout) {
         return call(rpc, arg, Objects.requireNonNull(returnType, "returnType").getType(), timeout);
     }
 
-    private <T> T call(String rpc, Object arg, Type returnType, Duration timeout) {
-        CompletableFuture<T> future = async.sendAwaited(rpc, arg, returnType, timeout);
+    @SuppressWarnings("unchecked")
+    private <T> T call(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout) {
+        CallFuture future = async.sendAwaited(rpc, arg, returnType, timeout);
         try {
             try {
-                return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return (T) future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }
             catch (TimeoutException ex) {
-                async.expire(future);
-                return future.get();
+                future.expire();
+                return (T) future.get();
             }
         }
         catch (ExecutionException ex) {

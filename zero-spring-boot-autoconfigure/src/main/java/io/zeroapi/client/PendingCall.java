@@ -2,7 +2,6 @@ package io.zeroapi.client;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 import io.zeroapi.ZeroConnectionException;
@@ -72,10 +71,10 @@ final class PendingCall {
         }
     }
 
-    /** Called by the I/O thread with the reply frame. */
-    void complete(byte[] reply) {
+    /** Called by the I/O thread with the reply frame, whose body starts at {@code bodyOffset}. */
+    void complete(byte[] reply, int bodyOffset) {
         try {
-            future.complete(reader.read(reply, returnType, rpc, address));
+            future.complete(reader.read(reply, bodyOffset, returnType, rpc, address));
         }
         catch (ZeroException ex) {
             future.completeExceptionally(ex);
@@ -100,15 +99,5 @@ final class PendingCall {
 
     void fail(ZeroException ex) {
         future.completeExceptionally(ex);
-    }
-
-    /** The future of a call, which knows its call so that a caller waiting on it can expire it. */
-    static final class CallFuture extends CompletableFuture<Object> {
-
-        final PendingCall call;
-
-        CallFuture(PendingCall call) {
-            this.call = call;
-        }
     }
 }

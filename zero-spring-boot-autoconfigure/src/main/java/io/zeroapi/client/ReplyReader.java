@@ -14,8 +14,8 @@ import io.zeroapi.ZeroServerBusyException;
 import io.zeroapi.ZeroValidationException;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.codec.ZeroCodecException;
-import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
 
@@ -41,11 +41,10 @@ final class ReplyReader {
     }
 
     /**
-     * Reads the reply in {@code frame} (id included) for a call of {@code rpc}.
+     * Reads the reply body, which runs from {@code offset} to the end of {@code frame}, for a call of {@code rpc}.
      * @param type the return type, or {@code null} to decode generically
      */
-    Object read(byte[] frame, Type type, String rpc, String address) {
-        int offset = RequestFrame.ID_LENGTH;
+    @Nullable Object read(byte[] frame, int offset, @Nullable Type type, String rpc, String address) {
         int length = frame.length - offset;
         try {
             Object generic = null;

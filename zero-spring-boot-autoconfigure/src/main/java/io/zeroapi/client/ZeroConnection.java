@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
-import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroFrameException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One connection to a Zero server, shared by every client of one name: a ZeroMQ socket on a private ZeroMQ context,
@@ -37,7 +37,7 @@ import io.zeroapi.frame.ZeroFrameException;
  */
 public final class ZeroConnection implements AutoCloseable {
 
-    private static final Duration CLOSE_BUDGET = ClientTransport.CLOSE_TIMEOUT.multipliedBy(2);
+    private static final Duration CLOSE_BUDGET = Duration.ofSeconds(4);
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -51,9 +51,11 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final ClientTransport.Protocol protocol = ZmqClientTransport.PROTOCOL;
+
     private final List<ClientTransport> transports = new ArrayList<>();
 
-    private volatile ClientTransport current;
+    private volatile @Nullable ClientTransport current;
 
     private volatile String address;
 
@@ -108,25 +110,26 @@ public final class ZeroConnection implements AutoCloseable {
     /**
      * Sends a call; the future gets the decoded reply or fails with a {@link ZeroException}. With {@code timed}, a
      * timer expires it after {@code timeout}; without, the caller waits on the future itself and calls
-     * {@link #expire} when its timeout has passed (a blocking caller saves a timer task, and the timer thread's
-     * wake-up, per call).
+     * {@link CallFuture#expire()} when its timeout has passed (a blocking caller saves a timer task, and the timer
+     * thread's wake-up, per call).
      * @param payload the msgpack argument, or {@code null} for none
      * @param returnType the type to decode the reply to, or {@code null} for generic decoding
      */
-    CompletableFuture<Object> call(String rpc, byte[] payload, Type returnType, Duration timeout, ReplyReader reader,
-            boolean timed) {
+    CallFuture call(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
+            ReplyReader reader, boolean timed) {
         String endpoint;
         try {
             endpoint = address();
         }
         catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex instanceof ZeroException ? ex
+            return CallFuture.failed(ex instanceof ZeroException ? ex
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
         long maxRequestSize = settings.maxRequestSize();
-        if (maxRequestSize >= 0 && payload != null && payload.length + RequestFrame.HEADER_LENGTH > maxRequestSize) {
-            return CompletableFuture.failedFuture(new ZeroException(rpc + " at " + endpoint + ": request of "
-                    + (payload.length + RequestFrame.HEADER_LENGTH) + " bytes is over max-request-size ("
+        int requestSize = protocol.requestOverhead() + (payload == null ? 0 : payload.length);
+        if (maxRequestSize >= 0 && payload != null && requestSize > maxRequestSize) {
+            return CallFuture.failed(new ZeroException(rpc + " at " + endpoint + ": request of "
+                    + requestSize + " bytes is over max-request-size ("
                     + settings.describeMaxRequestSize() + "); the server would drop it (raise the client's "
                     + "max-request-size together with the server's inbound limit)"));
         }
@@ -135,22 +138,22 @@ public final class ZeroConnection implements AutoCloseable {
             transport = transport(endpoint);
         }
         catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(
+            return CallFuture.failed(
                     new ZeroConnectionException(rpc, endpoint, "cannot open a connection: " + ex));
         }
         if (transport == null) {
-            return CompletableFuture.failedFuture(ClientTransport.closedException(rpc, endpoint));
+            return CallFuture.failed(ClientTransport.closedException(rpc, endpoint));
         }
         PendingCall call;
         try {
             call = register(transport.calls(), rpc, payload, returnType, timeout, reader, endpoint, timed);
         }
         catch (ZeroFrameException ex) {
-            return CompletableFuture.failedFuture(
+            return CallFuture.failed(
                     new ZeroException(rpc + " at " + endpoint + ": " + ex.getMessage(), ex));
         }
         if (call == null) {
-            return CompletableFuture.failedFuture(new ZeroException(rpc + " at " + endpoint
+            return CallFuture.failed(new ZeroException(rpc + " at " + endpoint
                     + ": too many calls in flight (at most " + settings.maxInFlight() + ")"));
         }
         transport.submit(call);
@@ -173,7 +176,7 @@ public final class ZeroConnection implements AutoCloseable {
                 return closed.get() ? null : transport;
             }
             transports.removeIf(ClientTransport::isFinished);
-            transport = ClientTransport.open(name, endpoint, settings);
+            transport = protocol.open(name, endpoint, settings);
             transports.add(transport);
             current = transport;
             return transport;
@@ -183,15 +186,15 @@ public final class ZeroConnection implements AutoCloseable {
     private PendingCall register(PendingCalls calls, String rpc, byte[] payload, Type returnType, Duration timeout,
             ReplyReader reader, String endpoint, boolean timed) {
         RequestId id = RequestId.random();
-        PendingCall call = new PendingCall(id, RequestFrame.encode(id.toBytes(), rpc, payload), rpc, endpoint,
-                timeout, returnType, reader);
+        PendingCall call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, endpoint, timeout,
+                returnType, reader);
         if (inFlight.incrementAndGet() > settings.maxInFlight()) {
             inFlight.decrementAndGet();
             return null;
         }
         while (!calls.add(call)) {
             id = RequestId.random();
-            call = new PendingCall(id, RequestFrame.encode(id.toBytes(), rpc, payload), rpc, endpoint, timeout,
+            call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, endpoint, timeout,
                     returnType, reader);
         }
         PendingCall registered = call;
@@ -204,13 +207,6 @@ public final class ZeroConnection implements AutoCloseable {
             registered.cancelExpiry();
         });
         return registered;
-    }
-
-    /** Forgets a call whose timeout has passed and fails it: never sent, no connection; sent, a timeout. */
-    void expire(CompletableFuture<?> future) {
-        if (future instanceof PendingCall.CallFuture callFuture) {
-            callFuture.call.expire();
-        }
     }
 
     /** The usable transport, opened if needed (tests inject faults into it). */

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * @param frame the whole frame as received
  * @param payloadOffset where the payload starts in {@code frame}
  */
-public record RequestFrame(byte[] id, String function, byte[] frame, int payloadOffset) {
+public record RequestFrame(byte[] id, String function, byte[] frame, int payloadOffset) implements ZeroRequest {
 
     /** Length of the request id. */
     public static final int ID_LENGTH = 16;
@@ -131,13 +131,9 @@ public record RequestFrame(byte[] id, String function, byte[] frame, int payload
     }
 
     /** Number of payload bytes; 0 when the caller sent no argument. */
+    @Override
     public int payloadLength() {
         return frame.length - payloadOffset;
-    }
-
-    /** Whether the frame carries a payload. */
-    public boolean hasPayload() {
-        return payloadLength() > 0;
     }
 
     /** A copy of the payload bytes. */

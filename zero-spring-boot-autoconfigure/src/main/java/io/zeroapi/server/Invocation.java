@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.endpoint.ZeroRpcEndpoint;
-import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.frame.ResponseFrame;
+import io.zeroapi.frame.ZeroRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of an endpoint: decodes the argument to the parameter's declared type, invokes the method, waits
@@ -29,13 +29,9 @@ final class Invocation implements Runnable {
 
     private final byte[] id;
 
-    private RequestFrame request;
+    private @Nullable ZeroRequest request;
 
-    private final ReplyBodies bodies;
-
-    private final ReplyQueue replies;
-
-    private final RateLimitedLog log;
+    private final CallContext context;
 
     private static final VarHandle ANSWERED;
 
@@ -69,15 +65,20 @@ final class Invocation implements Runnable {
     /** Bytes of the request frame still counted against the peer's budget (I/O thread only). */
     long requestBytes;
 
-    Invocation(ZeroRpcEndpoint endpoint, Peer peer, RequestFrame request, ReplyBodies bodies, ReplyQueue replies,
-            RateLimitedLog log) {
+    Invocation(ZeroRpcEndpoint endpoint, Peer peer, ZeroRequest request, CallContext context) {
         this.endpoint = endpoint;
         this.peer = peer;
         this.request = request;
         this.id = request.id();
-        this.bodies = bodies;
-        this.replies = replies;
-        this.log = log;
+        this.context = context;
+    }
+
+    private RateLimitedLog log() {
+        return context.log();
+    }
+
+    private ReplyBodies bodies() {
+        return context.bodies();
     }
 
     String function() {
@@ -106,20 +107,20 @@ final class Invocation implements Runnable {
             catch (ZeroCodecException ex) {
                 String message = LogText.truncate(ex.getMessage());
                 if (ex.isMalformed()) {
-                    log.warn("malformed", "Malformed payload for '" + endpoint.name() + "': " + LogText.escape(message),
-                            null);
-                    reply(bodies.generic());
+                    log().warn("malformed", "Malformed payload for '" + endpoint.name() + "': "
+                            + LogText.escape(message), null);
+                    reply(bodies().generic(), true);
                 }
                 else {
-                    log.warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(message),
+                    log().warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(message),
                             null);
-                    reply(bodies.validation(message));
+                    reply(bodies().validation(message), true);
                 }
                 return;
             }
             catch (Throwable ex) {
-                log.warn("decode", "Cannot decode the argument of '" + endpoint.name() + "'", ex);
-                reply(bodies.generic());
+                log().warn("decode", "Cannot decode the argument of '" + endpoint.name() + "'", ex);
+                reply(bodies().generic(), true);
                 return;
             }
             invoke(argument);
@@ -128,14 +129,16 @@ final class Invocation implements Runnable {
             synchronized (this) {
                 runner = null;
             }
-            if (current != replies.owner()) {
+            if (!context.replies().isIoThread()) {
                 Thread.interrupted();
             }
         }
     }
 
-    private Object decodeArgument() {
-        return endpoint.decodeArgument(bodies.codec(), request.frame(), request.payloadOffset(), request.payloadLength());
+    private @Nullable Object decodeArgument() {
+        ZeroRequest received = request;
+        return endpoint.decodeArgument(context.codec(), received.frame(), received.payloadOffset(),
+                received.payloadLength());
     }
 
     private void invoke(Object argument) {
@@ -167,7 +170,7 @@ final class Invocation implements Runnable {
 
     /** Rejected by the worker pool (e.g. shut down): answers with the generic error. */
     void rejected() {
-        reply(bodies.generic());
+        reply(bodies().generic(), true);
     }
 
     /**
@@ -190,7 +193,7 @@ final class Invocation implements Runnable {
         if (result != null) {
             result.cancel(true);
         }
-        return new Reply(peer, ResponseFrame.encode(id, body), this);
+        return context.reply(peer, id, body, true, this);
     }
 
     private void completed(Object value, Throwable failure) {
@@ -206,20 +209,23 @@ final class Invocation implements Runnable {
         if (answered) {
             return;
         }
+        ReplyBodies bodies = context.bodies();
         byte[] body;
         try {
-            body = bodies.codec().encode(value);
+            body = context.codec().encode(value);
         }
         catch (Throwable ex) {
-            log.warn("encode:" + endpoint.name(), "Cannot encode the result of '" + endpoint.name() + "'", ex);
-            body = bodies.generic();
+            log().warn("encode:" + endpoint.name(), "Cannot encode the result of '" + endpoint.name() + "'", ex);
+            reply(bodies.generic(), true);
+            return;
         }
         if (body.length > bodies.maxReplySize()) {
-            log.warn("too-large:" + endpoint.name(), "The result of '" + endpoint.name() + "' is " + body.length
+            log().warn("too-large:" + endpoint.name(), "The result of '" + endpoint.name() + "' is " + body.length
                     + " bytes, over the server's reply limit of " + bodies.maxReplySize() + " bytes", null);
-            body = bodies.replyTooLarge(body.length);
+            reply(bodies.replyTooLarge(body.length), true);
+            return;
         }
-        reply(body);
+        reply(body, false);
     }
 
     private void failed(Throwable failure) {
@@ -230,20 +236,21 @@ final class Invocation implements Runnable {
         String violations = ValidationFailures.describe(cause);
         if (violations != null) {
             String text = LogText.truncate(violations);
-            log.warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(text), null);
-            reply(bodies.validation(text));
+            log().warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(text),
+                    null);
+            reply(bodies().validation(text), true);
             return;
         }
         byte[] body;
         try {
-            log.failure("handler:" + endpoint.name(), "Zero function '" + endpoint.name() + "' failed: "
+            log().failure("handler:" + endpoint.name(), "Zero function '" + endpoint.name() + "' failed: "
                     + LogText.escape(LogText.truncate(String.valueOf(cause))), cause);
-            body = bodies.handlerFailed(cause);
+            body = bodies().handlerFailed(cause);
         }
         catch (Throwable ex) {
-            body = bodies.generic();
+            body = bodies().generic();
         }
-        reply(body);
+        reply(body, true);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -255,10 +262,10 @@ final class Invocation implements Runnable {
         return current;
     }
 
-    private void reply(byte[] body) {
+    private void reply(byte[] body, boolean error) {
         if (ANSWERED.compareAndSet(this, false, true)) {
             request = null;
-            replies.add(new Reply(peer, ResponseFrame.encode(id, body), this));
+            context.replies().add(context.reply(peer, id, body, error, this));
         }
     }
 }

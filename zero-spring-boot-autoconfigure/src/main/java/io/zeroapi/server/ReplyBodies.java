@@ -31,10 +31,6 @@ final class ReplyBodies {
         this.shuttingDown = error(ZeroErrors.SERVER_EXCEPTION, "server is shutting down");
     }
 
-    ZeroCodec codec() {
-        return codec;
-    }
-
     /** Largest reply body a handler may produce, in bytes. */
     long maxReplySize() {
         return maxReplySize;

@@ -1,24 +1,25 @@
 package io.zeroapi.server;
 
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.endpoint.ExecutionPath;
 import io.zeroapi.endpoint.ZeroRpcEndpoint;
-import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.frame.ResponseFrame;
-import io.zeroapi.frame.ZeroFrameException;
 import io.zeroapi.frame.ZeroProtocol;
+import io.zeroapi.frame.ZeroRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Decides what each request frame gets, on the I/O thread: the built-ins ({@code connect},
- * {@code get_rpc_contract}), Zero's errors for unknown names and undecodable frames, the busy and
- * shutting-down refusals, or an {@link Invocation} on the endpoint's execution path. Keeps the books of calls in
- * flight (I/O thread only): at most {@code maxInFlight} in all, and per connection at most {@code maxInFlightPerPeer}
- * calls holding at most {@code peerBufferBudget} bytes of requests.
+ * The server's request handling, whatever transport carries the frames; on the transport's I/O thread. Decides
+ * what each request gets: the built-ins ({@code connect}, {@code get_rpc_contract}), Zero's error for unknown
+ * names, the busy and shutting-down refusals, or an {@link Invocation} on the endpoint's execution path. Keeps the
+ * books of calls in flight: at most {@code maxInFlight} in all, and per connection at most
+ * {@code maxInFlightPerPeer} calls holding at most {@code peerBufferBudget} bytes of requests; answers the calls
+ * past the call timeout, and, once draining, refuses new calls and finally answers those left.
  * <p>
  * Payloads are decoded off the I/O thread: always for worker methods, and for the other paths when they are over
  * {@link #INLINE_PAYLOAD_BYTES}. A method without a parameter refuses a payload over
@@ -38,13 +39,15 @@ final class RequestDispatcher {
 
     private final Map<String, ZeroRpcEndpoint> endpoints;
 
+    private final CallContext context;
+
     private final ReplyBodies bodies;
+
+    private final RateLimitedLog log;
 
     private final Executor workers;
 
-    private final ReplyQueue replies;
-
-    private final RpcContract contract;
+    private final PythonClientGenerator contract;
 
     private final int maxInFlight;
 
@@ -52,7 +55,9 @@ final class RequestDispatcher {
 
     private final long peerBufferBudget;
 
-    private final RateLimitedLog log;
+    private final Duration callTimeout;
+
+    private final long callTimeoutNanos;
 
     private final Peers peers = new Peers();
 
@@ -60,51 +65,44 @@ final class RequestDispatcher {
 
     private boolean draining;
 
-    RequestDispatcher(Map<String, ZeroRpcEndpoint> endpoints, ReplyBodies bodies, Executor workers,
-            ReplyQueue replies, int maxInFlight, int maxInFlightPerPeer, long peerBufferBudget, RateLimitedLog log) {
+    RequestDispatcher(Map<String, ZeroRpcEndpoint> endpoints, CallContext context, Executor workers,
+            ZeroServerSettings settings) {
         this.endpoints = endpoints;
-        this.bodies = bodies;
+        this.context = context;
+        this.bodies = context.bodies();
+        this.log = context.log();
         this.workers = workers;
-        this.replies = replies;
-        this.contract = new RpcContract(endpoints.values());
-        this.maxInFlight = maxInFlight;
-        this.maxInFlightPerPeer = maxInFlightPerPeer;
-        this.peerBufferBudget = peerBufferBudget;
-        this.log = log;
+        this.contract = new PythonClientGenerator(endpoints.values());
+        this.maxInFlight = settings.maxInFlight();
+        this.maxInFlightPerPeer = settings.maxInFlightPerPeer();
+        this.peerBufferBudget = settings.peerBufferBudget();
+        this.callTimeout = settings.callTimeout();
+        this.callTimeoutNanos = callTimeout.isNegative() || callTimeout.isZero() ? 0 : callTimeout.toNanos();
     }
 
-    void dispatch(byte[] identity, byte[] data, long nowNanos) {
-        Peer peer = peers.get(identity);
-        if (data.length < RequestFrame.ID_LENGTH) {
-            log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);
-            answer(peer, data, bodies.notFound(""));
-            return;
-        }
-        RequestFrame request;
-        try {
-            request = RequestFrame.parse(data);
-        }
-        catch (ZeroFrameException ex) {
-            log.warn("frame", "Undecodable request frame: " + ex.getMessage(), null);
-            answer(peer, Arrays.copyOf(data, RequestFrame.ID_LENGTH), bodies.generic());
-            return;
-        }
+    /** The peer of a transport's routing id, created when it has nothing in progress. */
+    Peer peer(byte[] routingId) {
+        return peers.get(routingId);
+    }
+
+    /** Handles one request of {@code peer}, received at {@code nowNanos}. */
+    void dispatch(Peer peer, ZeroRequest request, long nowNanos) {
         String function = request.function();
         if (ZeroProtocol.CONNECT.equals(function)) {
-            answer(peer, request.id(), bodies.connected());
+            answer(peer, request.id(), bodies.connected(), false);
         }
         else if (draining) {
-            answer(peer, request.id(), bodies.shuttingDown());
+            answer(peer, request.id(), bodies.shuttingDown(), true);
         }
         else if (ZeroProtocol.GET_RPC_CONTRACT.equals(function)) {
-            answer(peer, request.id(), contract(request));
+            contract(peer, request);
         }
         else {
             call(peer, request, endpoints.get(function), nowNanos);
         }
     }
 
-    private void call(Peer peer, RequestFrame request, ZeroRpcEndpoint endpoint, long nowNanos) {
+    private void call(Peer peer, ZeroRequest request, @Nullable ZeroRpcEndpoint endpoint, long nowNanos) {
         if (endpoint == null) {
             if (ZeroProtocol.RESERVED_NAMES.contains(request.function())) {
                 log.debug("built-in", "Zero built-in '" + request.function() + "' is not served (as in Zero)");
@@ -112,36 +110,37 @@ final class RequestDispatcher {
             else {
                 log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
             }
-            answer(peer, request.id(), bodies.notFound(request.function()));
+            answer(peer, request.id(), bodies.notFound(request.function()), true);
             return;
         }
         if (calls.size() >= maxInFlight) {
             log.warn("busy", "Refusing '" + endpoint.name() + "': " + calls.size() + " requests in flight", null);
-            answer(peer, request.id(), bodies.busy(calls.size()));
+            answer(peer, request.id(), bodies.busy(calls.size()), true);
             return;
         }
         if (peer.outstanding >= maxInFlightPerPeer) {
             log.warn("peer-busy", "Refusing '" + endpoint.name() + "': " + peer.outstanding
                     + " requests in flight from one connection", null);
-            answer(peer, request.id(), bodies.peerBusy(peer.outstanding));
+            answer(peer, request.id(), bodies.peerBusy(peer.outstanding), true);
             return;
         }
-        if (peer.requestBytes + request.frame().length > peerBufferBudget && peer.outstanding > 0) {
+        int requestBytes = request.frame().length;
+        if (peer.requestBytes + requestBytes > peerBufferBudget && peer.outstanding > 0) {
             log.warn("peer-bytes", "Refusing '" + endpoint.name() + "': the connection's calls in flight hold "
                     + peer.requestBytes + " bytes of requests", null);
-            answer(peer, request.id(), bodies.peerBusy(peer.outstanding));
+            answer(peer, request.id(), bodies.peerBusy(peer.outstanding), true);
             return;
         }
         if (!endpoint.takesArgument() && request.payloadLength() > IGNORED_PAYLOAD_BYTES) {
             log.warn("no-argument", "Refusing a payload of " + request.payloadLength() + " bytes for '"
                     + endpoint.name() + "', which takes no argument", null);
-            answer(peer, request.id(), bodies.noArgument(endpoint.name(), request.payloadLength()));
+            answer(peer, request.id(), bodies.noArgument(endpoint.name(), request.payloadLength()), true);
             return;
         }
-        Invocation invocation = new Invocation(endpoint, peer, request, bodies, replies, log);
+        Invocation invocation = new Invocation(endpoint, peer, request, context);
         peer.outstanding++;
-        peer.requestBytes += request.frame().length;
-        invocation.requestBytes = request.frame().length;
+        peer.requestBytes += requestBytes;
+        invocation.requestBytes = requestBytes;
         calls.add(invocation, nowNanos);
         boolean inline = endpoint.path() != ExecutionPath.WORKER && request.payloadLength() <= INLINE_PAYLOAD_BYTES;
         if (inline) {
@@ -157,43 +156,47 @@ final class RequestDispatcher {
         }
     }
 
-    private byte[] contract(RequestFrame request) {
+    private void contract(Peer peer, ZeroRequest request) {
         if (request.payloadLength() > CONTRACT_ARGUMENT_BYTES) {
-            return bodies.contractFailed("expected [host, port], got " + request.payloadLength() + " bytes");
+            answer(peer, request.id(),
+                    bodies.contractFailed("expected [host, port], got " + request.payloadLength() + " bytes"), true);
+            return;
         }
         Object argument;
         try {
             argument = request.hasPayload()
-                    ? bodies.codec().decode(request.frame(), request.payloadOffset(), request.payloadLength()) : null;
+                    ? context.codec().decode(request.frame(), request.payloadOffset(), request.payloadLength()) : null;
         }
         catch (ZeroCodecException ex) {
-            return bodies.generic();
+            answer(peer, request.id(), bodies.generic(), true);
+            return;
         }
+        byte[] body;
+        boolean error = false;
         try {
-            return bodies.codec().encode(contract.generate(argument));
+            body = context.codec().encode(contract.generate(argument));
         }
         catch (RuntimeException ex) {
-            return bodies.contractFailed(String.valueOf(ex.getMessage()));
+            body = bodies.contractFailed(String.valueOf(ex.getMessage()));
+            error = true;
         }
+        answer(peer, request.id(), body, error);
     }
 
-    private void answer(Peer peer, byte[] id, byte[] body) {
-        replies.add(new Reply(peer, ResponseFrame.encode(id, body), null));
+    /** Answers {@code peer}'s request {@code id} with {@code body}, outside the books of calls in flight. */
+    void answer(Peer peer, byte[] id, byte[] body, boolean error) {
+        context.replies().add(context.reply(peer, id, body, error, null));
     }
 
-    /** I/O thread: a counted call's reply has reached the I/O thread; its in-flight slot is free. */
+    /** A counted call's reply has reached the I/O thread; its in-flight slot is free. */
     void completed(Invocation call) {
         calls.remove(call);
-        release(call);
-    }
-
-    private void release(Invocation call) {
         call.peer().requestBytes -= call.requestBytes;
         call.requestBytes = 0;
     }
 
     /**
-     * I/O thread: a reply was handed to ZeroMQ or dropped; its caller's share is free. A counted reply has been
+     * A reply was handed to the transport or dropped; its caller's share is free. A counted reply has been
      * {@link #completed} before.
      */
     void delivered(Reply reply) {
@@ -204,9 +207,46 @@ final class RequestDispatcher {
         peers.releaseIfIdle(peer);
     }
 
-    /** The call accepted first among those in flight, or {@code null}. */
-    Invocation oldestCall() {
-        return calls.oldest();
+    /**
+     * Answers the calls past the server's call timeout, freeing their slots: each answer goes to {@code send}, which
+     * must hand it on as a reply from the I/O thread ({@link #completed} first).
+     */
+    void expireCalls(long nowNanos, Consumer<Reply> send) {
+        if (callTimeoutNanos <= 0) {
+            return;
+        }
+        Invocation oldest;
+        while ((oldest = calls.oldest()) != null && nowNanos - oldest.acceptedNanos >= callTimeoutNanos) {
+            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout));
+            if (reply == null) {
+                completed(oldest);
+                continue;
+            }
+            log.warn("deadline:" + oldest.function(), "Zero function '" + oldest.function()
+                    + "' did not complete within the call timeout of " + callTimeout.toMillis()
+                    + " ms; answered with a server exception", null);
+            send.accept(reply);
+        }
+    }
+
+    /**
+     * The grace period is over: every call still in flight is answered "server is shutting down" through
+     * {@code send}.
+     * @return how many calls it answered
+     */
+    int answerRemaining(Consumer<Reply> send) {
+        int answered = 0;
+        Invocation oldest;
+        while ((oldest = calls.oldest()) != null) {
+            Reply reply = oldest.abandon(bodies.shuttingDown());
+            if (reply == null) {
+                completed(oldest);
+                continue;
+            }
+            answered++;
+            send.accept(reply);
+        }
+        return answered;
     }
 
     /** From now on, calls are refused with "server is shutting down". */
@@ -214,6 +254,12 @@ final class RequestDispatcher {
         draining = true;
     }
 
+    /** Whether calls are refused because the server is stopping. */
+    boolean isDraining() {
+        return draining;
+    }
+
+    /** Calls in flight; any thread may ask. */
     int inFlight() {
         return calls.size();
     }

@@ -19,8 +19,8 @@ import org.springframework.validation.method.ParameterValidationResult;
  */
 final class ValidationFailures {
 
-    private static final boolean JAKARTA_VALIDATION = ClassUtils.isPresent("jakarta.validation.ConstraintViolationException",
-            ValidationFailures.class.getClassLoader());
+    private static final boolean JAKARTA_VALIDATION = ClassUtils.isPresent(
+            "jakarta.validation.ConstraintViolationException", ValidationFailures.class.getClassLoader());
 
     private ValidationFailures() {
     }

@@ -57,6 +57,11 @@ public final class ZeroServer {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
+    /** How long a failed transport may take to release its port before recovery gives up. */
+    private static final long RECOVERY_CLOSE_TIMEOUT_SECONDS = 10;
+
+    private final ServerTransport.Factory transports = ZmqServerTransport::open;
+
     private final ZeroCodec codec;
 
     private final Supplier<List<ZeroRpcEndpoint>> endpoints;
@@ -157,7 +162,7 @@ public final class ZeroServer {
 
     private ServerTransport open(Map<String, ZeroRpcEndpoint> served, ZeroServerSettings bindSettings) {
         ServerTransport[] opened = new ServerTransport[1];
-        opened[0] = ServerTransport.open(codec, Collections.unmodifiableMap(new LinkedHashMap<>(served)), workers,
+        opened[0] = transports.open(codec, Collections.unmodifiableMap(new LinkedHashMap<>(served)), workers,
                 bindSettings, ex -> transportFailed(opened[0], ex));
         return opened[0];
     }
@@ -220,7 +225,7 @@ public final class ZeroServer {
 
     private static boolean awaitQuietly(CompletableFuture<Void> future) {
         try {
-            future.get(ServerTransport.CONTEXT_CLOSE_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            future.get(RECOVERY_CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
         }
         catch (InterruptedException ex) {

@@ -32,7 +32,7 @@ class ReplyReaderTests {
     private final ReplyReader reader = new ReplyReader(codec);
 
     private Object read(Object body) {
-        return reader.read(ResponseFrame.encode(new byte[16], codec.encode(body)), null, "f", ADDRESS);
+        return reader.read(ResponseFrame.encode(new byte[16], codec.encode(body)), 16, null, "f", ADDRESS);
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {
@@ -61,14 +61,14 @@ class ReplyReaderTests {
     @Test
     void shouldReadANilReplyAsNullForReferenceTypesAndEmptyForOptional() {
         byte[] nil = ResponseFrame.encode(new byte[16], new byte[] { (byte) 0xc0 });
-        assertThat(reader.read(nil, String.class, "f", ADDRESS)).isNull();
-        assertThat(reader.read(nil, Integer.class, "f", ADDRESS)).isNull();
-        assertThat(reader.read(nil, Map.class, "f", ADDRESS)).isNull();
-        assertThat(reader.read(nil, new ParameterizedTypeReference<List<String>>() { }.getType(), "f", ADDRESS))
+        assertThat(reader.read(nil, 16, String.class, "f", ADDRESS)).isNull();
+        assertThat(reader.read(nil, 16, Integer.class, "f", ADDRESS)).isNull();
+        assertThat(reader.read(nil, 16, Map.class, "f", ADDRESS)).isNull();
+        assertThat(reader.read(nil, 16, new ParameterizedTypeReference<List<String>>() { }.getType(), "f", ADDRESS))
             .isNull();
-        assertThat(reader.read(nil, new ParameterizedTypeReference<Optional<String>>() { }.getType(), "f", ADDRESS))
+        assertThat(reader.read(nil, 16, new ParameterizedTypeReference<Optional<String>>() { }.getType(), "f", ADDRESS))
             .isEqualTo(Optional.empty());
-        assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> reader.read(nil, int.class, "f", ADDRESS))
+        assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> reader.read(nil, 16, int.class, "f", ADDRESS))
             .withMessageStartingWith("f at " + ADDRESS + ": reply does not fit int");
     }
 
@@ -106,7 +106,7 @@ class ReplyReaderTests {
     @Test
     void shouldReportMalformedReply() {
         byte[] frame = ResponseFrame.encode(new byte[16], new byte[] { (byte) 0xc1 });
-        assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> reader.read(frame, null, "f", ADDRESS))
+        assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> reader.read(frame, 16, null, "f", ADDRESS))
             .withMessageStartingWith("f at " + ADDRESS + ": malformed reply");
     }
 

@@ -117,7 +117,7 @@ class ZeroConnectionFaultTests {
         assertThat(client.call("echo", "warm-up")).succeedsWithin(LONG).isEqualTo("warm-up");
         CompletableFuture<Object> pending = client.call("slow", 1);
         awaitReceived("slow");
-        ClientTransport failed = connection.transport();
+        ZmqClientTransport failed = (ZmqClientTransport) connection.transport();
         long start = System.nanoTime();
 
         failed.ioThreadFailed(new OutOfMemoryError("Direct buffer memory"));

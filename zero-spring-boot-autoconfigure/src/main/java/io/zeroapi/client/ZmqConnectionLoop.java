@@ -2,24 +2,23 @@ package io.zeroapi.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.transport.FrameSizeGuard;
+import io.zeroapi.transport.OwnerInbox;
+import io.zeroapi.transport.RouterOptions;
 import io.zeroapi.transport.SocketWaker;
+import io.zeroapi.transport.ZmqErrors;
+import io.zeroapi.transport.ZmqSockets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-import zmq.ZError;
 
 /**
- * The I/O thread of one {@link ClientTransport}: the only thread that touches its socket. Each turn it runs the
+ * The I/O thread of one {@link ZmqClientTransport}: the only thread that touches its socket. Each turn it runs the
  * tasks handed to it, moves newly submitted calls to its backlog, writes the backlog to the socket, then blocks in
  * the socket's {@code recv} for the next reply or wake-up (see {@link SocketWaker}) and dispatches replies to their
  * pending calls by request id.
@@ -30,7 +29,7 @@ import zmq.ZError;
  * <p>
  * Every new connection first sends Zero's {@code connect} handshake (as Python clients do) and holds the calls
  * until {@code "connected"} comes back. A connection whose handshake gets no answer within
- * {@link #PROBE_TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is dropped for a fresh one under a new
+ * {@link ConnectHandshake#TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is dropped for a fresh one under a new
  * alias: under load JeroMQ 0.6.0 can leave a new connection that never delivers its first message (its connect
  * hang), and a call written to it would be lost. Calls never sent when they expire fail with
  * {@link ZeroConnectionException}. Once a connection has answered, requests go out at once. When it breaks (the
@@ -38,7 +37,7 @@ import zmq.ZError;
  * once with {@code ZeroConnectionException}, as their replies can no longer come, and the calls not yet sent wait
  * for a fresh connection; a handshake interval of 500 ms bounds a stuck reconnection.
  */
-final class ConnectionLoop implements Runnable {
+final class ZmqConnectionLoop implements Runnable {
 
     private static final Log logger = LogFactory.getLog(ZeroConnection.class);
 
@@ -47,10 +46,6 @@ final class ConnectionLoop implements Runnable {
     static final int RECONNECT_INTERVAL_MS = 100;
 
     static final int RECONNECT_INTERVAL_MAX_MS = 1000;
-
-    static final long PROBE_TIMEOUT_MS = 1000;
-
-    private static final long PROBE_TIMEOUT_MAX_MS = 8000;
 
     private static final long RETRY_INTERVAL_MS = 10;
 
@@ -62,9 +57,9 @@ final class ConnectionLoop implements Runnable {
 
     private final SocketWaker waker;
 
-    private final Queue<PendingCall> submitted;
+    private final OwnerInbox<PendingCall> submitted;
 
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final OwnerInbox<Runnable> tasks;
 
     private final PendingCalls calls;
 
@@ -82,18 +77,10 @@ final class ConnectionLoop implements Runnable {
 
     private int generation;
 
-    private RequestId probe;
-
-    private byte[] probeFrame;
-
-    private boolean probeSent;
+    private final ConnectHandshake handshake = new ConnectHandshake();
 
     /** Whether a connection was lost (logged at WARN) and no new one has answered yet. */
     private boolean lost;
-
-    private long probeDeadline;
-
-    private long probeTimeout = PROBE_TIMEOUT_MS;
 
     private int receiveTimeout = -1;
 
@@ -104,11 +91,12 @@ final class ConnectionLoop implements Runnable {
      * @param submitted the calls handed over by callers, each already in {@code calls}
      * @param address the server's ZeroMQ endpoint
      */
-    ConnectionLoop(ZMQ.Socket router, SocketWaker waker, Queue<PendingCall> submitted, PendingCalls calls,
+    ZmqConnectionLoop(ZMQ.Socket router, SocketWaker waker, OwnerInbox<PendingCall> submitted, PendingCalls calls,
             String address, ZeroConnectionSettings settings) {
         this.router = router;
         this.waker = waker;
         this.submitted = submitted;
+        this.tasks = new OwnerInbox<>(waker);
         this.calls = calls;
         this.address = address;
         this.maxReplySize = settings.describeMaxReplySize();
@@ -121,22 +109,12 @@ final class ConnectionLoop implements Runnable {
      * @param owner names the connection in log lines
      */
     static ZMQ.Socket createSocket(ZContext context, ZeroConnectionSettings settings, String owner) {
-        int highWaterMark = settings.maxInFlight() + 1024;
-        ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        ZMQ.Socket socket = ZmqSockets.router(context, new RouterOptions(owner, settings.maxInFlight() + 1024,
+                settings.maxReplySize(), HANDSHAKE_INTERVAL_MS, settings.heartbeatInterval(),
+                settings.heartbeatTimeout()));
         try {
-            socket.setLinger(0);
-            socket.setRouterMandatory(true);
-            socket.setHandshakeIvl(HANDSHAKE_INTERVAL_MS);
             socket.setReconnectIVL(RECONNECT_INTERVAL_MS);
             socket.setReconnectIVLMax(RECONNECT_INTERVAL_MAX_MS);
-            socket.setSndHWM(highWaterMark);
-            socket.setRcvHWM(highWaterMark);
-            socket.setMaxMsgSize(settings.maxReplySize());
-            if (!settings.heartbeatInterval().isZero() && !settings.heartbeatInterval().isNegative()) {
-                socket.setHeartbeatIvl((int) settings.heartbeatInterval().toMillis());
-                socket.setHeartbeatTimeout((int) settings.heartbeatTimeout().toMillis());
-            }
-            socket.setMsgAllocator(new FrameSizeGuard(settings.maxReplySize(), owner));
             return socket;
         }
         catch (RuntimeException ex) {
@@ -147,8 +125,7 @@ final class ConnectionLoop implements Runnable {
 
     /** Any thread: runs {@code task} on the I/O thread at its next turn. */
     void execute(Runnable task) {
-        tasks.offer(task);
-        waker.wake();
+        tasks.add(task);
     }
 
     /** Any thread: makes the loop return at its next turn; wake it with the waker. */
@@ -167,10 +144,10 @@ final class ConnectionLoop implements Runnable {
                 connect();
             }
             if (endpoint != null) {
-                if (probe != null) {
+                if (handshake.isPending()) {
                     probe();
                 }
-                if (probe == null) {
+                if (!handshake.isPending()) {
                     flush();
                 }
             }
@@ -190,9 +167,8 @@ final class ConnectionLoop implements Runnable {
     }
 
     private int nextTimeout() {
-        if (probe != null) {
-            long left = probeDeadline - System.currentTimeMillis();
-            return (int) Math.max(1, Math.min(left, PRUNE_INTERVAL_MS));
+        if (handshake.isPending()) {
+            return (int) Math.min(handshake.millisLeft(System.currentTimeMillis()), PRUNE_INTERVAL_MS);
         }
         if (!backlog.isEmpty()) {
             return (int) (endpoint == null ? PRUNE_INTERVAL_MS : RETRY_INTERVAL_MS);
@@ -226,22 +202,18 @@ final class ConnectionLoop implements Runnable {
         }
         endpoint = target;
         alias = next;
-        RequestId id = RequestId.random();
-        probe = id;
-        probeFrame = RequestFrame.connect(id.toBytes());
-        probeSent = false;
-        probeDeadline = System.currentTimeMillis() + probeTimeout;
+        handshake.start(System.currentTimeMillis());
     }
 
     /** Sends the connect handshake of a new connection, and replaces the connection when it goes unanswered. */
     private void probe() {
-        if (!probeSent) {
-            probeSent = send(probeFrame);
+        if (handshake.needsSending() && send(handshake.frame())) {
+            handshake.markSent();
         }
-        if (System.currentTimeMillis() - probeDeadline >= 0) {
-            logger.debug("No answer to the connect handshake from " + endpoint + " within " + probeTimeout
-                    + " ms; opening a new connection");
-            probeTimeout = Math.min(probeTimeout * 2, PROBE_TIMEOUT_MAX_MS);
+        if (handshake.isOverdue(System.currentTimeMillis())) {
+            logger.debug("No answer to the connect handshake from " + endpoint + " within "
+                    + handshake.timeoutMillis() + " ms; opening a new connection");
+            handshake.failed();
             disconnect();
             if (!backlog.isEmpty()) {
                 connect();
@@ -272,7 +244,7 @@ final class ConnectionLoop implements Runnable {
             return true;
         }
         catch (ZMQException ex) {
-            if (ex.getErrorCode() == ZError.EHOSTUNREACH) {
+            if (ZmqErrors.isHostUnreachable(ex)) {
                 return false;
             }
             throw ex;
@@ -291,7 +263,7 @@ final class ConnectionLoop implements Runnable {
             return;
         }
         takeReady(Integer.MAX_VALUE);
-        if (probe != null) {
+        if (handshake.isPending()) {
             logger.debug("A connection to " + endpoint + " broke before its handshake was answered");
             return;
         }
@@ -318,7 +290,7 @@ final class ConnectionLoop implements Runnable {
             logger.debug("Ignoring a failure while disconnecting from " + endpoint, ex);
         }
         endpoint = null;
-        probe = null;
+        handshake.cancel();
     }
 
     /**
@@ -361,9 +333,7 @@ final class ConnectionLoop implements Runnable {
             return;
         }
         RequestId id = RequestId.of(reply);
-        if (id.equals(probe)) {
-            probe = null;
-            probeTimeout = PROBE_TIMEOUT_MS;
+        if (handshake.answeredBy(id)) {
             if (lost) {
                 lost = false;
                 logger.info("Zero client connected to " + endpoint + " again");
@@ -377,7 +347,7 @@ final class ConnectionLoop implements Runnable {
             }
             return;
         }
-        call.complete(reply);
+        call.complete(reply, RequestFrame.ID_LENGTH);
     }
 
     private void prune() {

@@ -3,10 +3,10 @@ package io.zeroapi.server;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.zeroapi.transport.ZmqErrors;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-import zmq.ZError;
 
 /**
  * Hands replies to the ROUTER for the I/O thread. A reply ZeroMQ refuses because its caller is not reading (the
@@ -15,7 +15,7 @@ import zmq.ZError;
  * that caller are dropped, counted and logged. Replies to a caller that disconnected are dropped. Every reply ends
  * in {@link RequestDispatcher#delivered}, sent or dropped. Used by the I/O thread only.
  */
-final class ReplySender {
+final class ZmqReplySender {
 
     private static final int MAX_REPLIES = 100_000;
 
@@ -40,7 +40,7 @@ final class ReplySender {
 
     private long dropped;
 
-    ReplySender(ZMQ.Socket router, RequestDispatcher dispatcher, RateLimitedLog log, long maxBytes) {
+    ZmqReplySender(ZMQ.Socket router, RequestDispatcher dispatcher, RateLimitedLog log, long maxBytes) {
         this.router = router;
         this.dispatcher = dispatcher;
         this.log = log;
@@ -147,7 +147,7 @@ final class ReplySender {
             return Sent.SENT;
         }
         catch (ZMQException ex) {
-            if (ex.getErrorCode() != ZError.EHOSTUNREACH) {
+            if (!ZmqErrors.isHostUnreachable(ex)) {
                 throw ex;
             }
             log.debug("unreachable", "Dropped a reply: the caller has disconnected");

@@ -13,7 +13,7 @@ import org.zeromq.ZMQ;
  * while existing ones are served, and bound again after a back-off of 100 ms doubling to 5 s. Logged at WARN once
  * per episode. Used by the I/O thread only.
  */
-final class ListenBackoff {
+final class ZmqListenBackoff {
 
     private static final Log logger = LogFactory.getLog(ZeroServer.class);
 
@@ -39,7 +39,7 @@ final class ListenBackoff {
 
     private boolean episode;
 
-    ListenBackoff(ZMQ.Socket router, String endpoint, AcceptFailures failures) {
+    ZmqListenBackoff(ZMQ.Socket router, String endpoint, AcceptFailures failures) {
         this.router = router;
         this.endpoint = endpoint;
         this.failures = failures;

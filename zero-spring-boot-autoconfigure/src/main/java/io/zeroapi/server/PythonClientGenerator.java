@@ -24,11 +24,11 @@ import io.zeroapi.endpoint.ZeroRpcEndpoint;
  * functions ({@code from zero import ZeroClient}, a {@code ZeroClient(host, port)} and a class
  * {@code RpcClient} with one method per function), Java records appearing in signatures as dataclasses.
  */
-final class RpcContract {
+final class PythonClientGenerator {
 
     private final Collection<ZeroRpcEndpoint> endpoints;
 
-    RpcContract(Collection<ZeroRpcEndpoint> endpoints) {
+    PythonClientGenerator(Collection<ZeroRpcEndpoint> endpoints) {
         this.endpoints = endpoints;
     }
 

@@ -1,21 +1,23 @@
 package io.zeroapi.server;
 
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.frame.ZeroFrameException;
 import io.zeroapi.transport.SocketWaker;
+import io.zeroapi.transport.ZmqErrors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-import zmq.ZError;
 
 /**
  * The I/O thread's loop; the only code touching the ROUTER socket. Each turn it hands the replies that arrived to
- * ZeroMQ (through the {@link ReplySender}, which keeps the replies of callers that are not reading in their own
+ * ZeroMQ (through the {@link ZmqReplySender}, which keeps the replies of callers that are not reading in their own
  * backlogs), answers calls past their deadline (a {@link DeadlineTicker} wakes it for them), then blocks in the
  * ROUTER's {@code recv} for the next message and takes whatever else is there (up to a batch, and at most about a
  * millisecond) without blocking, and dispatches it. Replies from other threads wake it with a message on the same
@@ -26,7 +28,7 @@ import zmq.ZError;
  * then every call still in flight is answered "server is shutting down", and the socket closes once those replies
  * have left (at most a second later).
  */
-final class ServerLoop implements Runnable {
+final class ZmqServerLoop implements Runnable {
 
     private static final Log logger = LogFactory.getLog(ZeroServer.class);
 
@@ -44,27 +46,21 @@ final class ServerLoop implements Runnable {
 
     private final RequestDispatcher dispatcher;
 
-    private final ReplyQueue replies;
+    private final ZmqReplyQueue replies;
 
     private final ReplyBodies bodies;
 
     private final RateLimitedLog log;
 
-    private final Duration callTimeout;
-
-    private final long callTimeoutNanos;
-
     private final Consumer<Throwable> onFailure;
 
-    private final ListenBackoff listen;
+    private final ZmqListenBackoff listen;
 
-    private final ReplySender sender;
+    private final ZmqReplySender sender;
 
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
     private int receiveTimeout = -1;
-
-    private boolean draining;
 
     private boolean closing;
 
@@ -76,19 +72,16 @@ final class ServerLoop implements Runnable {
 
     private volatile boolean waitForever;
 
-    ServerLoop(ZMQ.Socket router, RequestDispatcher dispatcher, ReplyQueue replies, ReplyBodies bodies,
-            RateLimitedLog log, ZeroServerSettings settings, ListenBackoff listen, Consumer<Throwable> onFailure) {
+    ZmqServerLoop(ZMQ.Socket router, RequestDispatcher dispatcher, ZmqReplyQueue replies, ReplyBodies bodies,
+            RateLimitedLog log, ZeroServerSettings settings, ZmqListenBackoff listen, Consumer<Throwable> onFailure) {
         this.router = router;
         this.dispatcher = dispatcher;
         this.replies = replies;
         this.bodies = bodies;
         this.log = log;
-        this.callTimeout = settings.callTimeout();
-        this.callTimeoutNanos = settings.callTimeout().isNegative() || settings.callTimeout().isZero() ? 0
-                : settings.callTimeout().toNanos();
         this.onFailure = onFailure;
         this.listen = listen;
-        this.sender = new ReplySender(router, dispatcher, log, settings.peerBufferBudget());
+        this.sender = new ZmqReplySender(router, dispatcher, log, settings.peerBufferBudget());
     }
 
     /**
@@ -125,7 +118,7 @@ final class ServerLoop implements Runnable {
             loop();
         }
         catch (ZMQException ex) {
-            if (ex.getErrorCode() != ZError.ETERM) {
+            if (!ZmqErrors.isTerminated(ex)) {
                 failed(ex);
             }
         }
@@ -160,7 +153,7 @@ final class ServerLoop implements Runnable {
             sender.retry();
             expireCalls(now);
             listen.check(now);
-            if (draining) {
+            if (dispatcher.isDraining()) {
                 if (dispatcher.inFlight() == 0 && !sender.hasBacklog()) {
                     return;
                 }
@@ -181,8 +174,7 @@ final class ServerLoop implements Runnable {
 
     /** Starts draining once a stop was requested: from then on, new calls are refused. */
     private void checkStop() {
-        if (stopRequested && !draining) {
-            draining = true;
+        if (stopRequested && !dispatcher.isDraining()) {
             dispatcher.drain();
         }
     }
@@ -192,7 +184,7 @@ final class ServerLoop implements Runnable {
         if (sender.hasBacklog()) {
             nanos = sender.retryNanos();
         }
-        if (draining && !waitForever) {
+        if (dispatcher.isDraining() && !waitForever) {
             nanos = Math.min(nanos, stopDeadline - now);
         }
         nanos = Math.min(nanos, listen.nanosUntilDue(now));
@@ -239,7 +231,7 @@ final class ServerLoop implements Runnable {
                         + "at the ROUTER (is the client a REQ socket instead of a DEALER?)");
                 continue;
             }
-            dispatcher.dispatch(identity, data, start);
+            request(identity, data, start);
         }
     }
 
@@ -269,40 +261,40 @@ final class ServerLoop implements Runnable {
 
     /** Answers the calls past the server's call timeout, freeing their slots. */
     private void expireCalls(long now) {
-        if (callTimeoutNanos <= 0) {
-            return;
-        }
-        Invocation oldest;
-        while ((oldest = dispatcher.oldestCall()) != null && now - oldest.acceptedNanos >= callTimeoutNanos) {
-            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout));
-            if (reply == null) {
-                dispatcher.completed(oldest);
-                continue;
-            }
-            log.warn("deadline:" + oldest.function(), "Zero function '" + oldest.function()
-                    + "' did not complete within the call timeout of " + callTimeout.toMillis()
-                    + " ms; answered with a server exception", null);
-            handle(reply);
-        }
+        dispatcher.expireCalls(now, this::handle);
     }
 
     /** The grace period is over: every call still in flight is answered "server is shutting down". */
     private void answerRemaining() {
-        int answered = 0;
-        Invocation oldest;
-        while ((oldest = dispatcher.oldestCall()) != null) {
-            Reply reply = oldest.abandon(bodies.shuttingDown());
-            if (reply == null) {
-                dispatcher.completed(oldest);
-                continue;
-            }
-            answered++;
-            handle(reply);
-        }
+        int answered = dispatcher.answerRemaining(this::handle);
         takeReplies();
         if (answered > 0) {
             logger.warn("Zero server closing: answered " + answered
                     + " calls still in flight after the grace period with \"server is shutting down\"");
         }
+    }
+
+    /**
+     * Parses a request frame as the Python server does and hands it to the dispatcher; a frame shorter than a
+     * request id is answered "function not found" (Zero echoes it as the id), one that is not a request frame
+     * with Zero's generic server error.
+     */
+    private void request(byte[] identity, byte[] data, long receivedNanos) {
+        Peer peer = dispatcher.peer(identity);
+        if (data.length < RequestFrame.ID_LENGTH) {
+            log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);
+            dispatcher.answer(peer, data, bodies.notFound(""), true);
+            return;
+        }
+        RequestFrame request;
+        try {
+            request = RequestFrame.parse(data);
+        }
+        catch (ZeroFrameException ex) {
+            log.warn("frame", "Undecodable request frame: " + ex.getMessage(), null);
+            dispatcher.answer(peer, Arrays.copyOf(data, RequestFrame.ID_LENGTH), bodies.generic(), true);
+            return;
+        }
+        dispatcher.dispatch(peer, request, receivedNanos);
     }
 }

@@ -1,0 +1,250 @@
+package io.zeroapi.client;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.zeroapi.ZeroConnectionException;
+import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.transport.OwnerInbox;
+import io.zeroapi.transport.SocketWaker;
+import io.zeroapi.transport.ZmqContexts;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * One life of a {@link ZeroConnection}'s transport: a private ZeroMQ context, its socket, the waker and the
+ * {@link ZmqConnectionLoop} on its own daemon thread, with the calls pending on them.
+ * <p>
+ * When the loop throws anything (an {@link Error} included) or JeroMQ's I/O thread of the context fails, the
+ * transport is failed: one ERROR line, every pending call and every call still handed to it fails at once with
+ * {@link ZeroConnectionException}, and its thread closes the socket and the context (in bounded time) and ends. The
+ * connection then opens a new transport for its next call.
+ */
+final class ZmqClientTransport implements ClientTransport, Runnable {
+
+    /** Zero's ZeroMQ protocol: request frames of a 16-byte id, the 80-byte padded name and the argument. */
+    static final ClientTransport.Protocol PROTOCOL = new ClientTransport.Protocol() {
+
+        @Override
+        public int requestOverhead() {
+            return RequestFrame.HEADER_LENGTH;
+        }
+
+        @Override
+        public byte[] encodeRequest(RequestId id, String rpc, byte @Nullable [] payload) {
+            return RequestFrame.encode(id.toBytes(), rpc, payload);
+        }
+
+        @Override
+        public ClientTransport open(String name, String address, ZeroConnectionSettings settings) {
+            return ZmqClientTransport.open(name, address, settings);
+        }
+    };
+
+    /** How long closing the ZeroMQ context may take; JeroMQ's {@code term} never returns if its I/O thread died. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Log logger = LogFactory.getLog(ZeroConnection.class);
+
+    private final String name;
+
+    private final String address;
+
+    private final PendingCalls calls = new PendingCalls();
+
+    private final OwnerInbox<PendingCall> submitted;
+
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private final ZContext context;
+
+    private final ZMQ.Socket socket;
+
+    private final SocketWaker waker;
+
+    private final ZmqConnectionLoop loop;
+
+    private final Thread thread;
+
+    private volatile boolean started;
+
+    private volatile boolean closing;
+
+    private ZmqClientTransport(String name, String address, ZeroConnectionSettings settings) {
+        this.name = name;
+        this.address = address;
+        String owner = "Zero client " + name + " of " + address;
+        this.context = ZmqContexts.create(owner, this::ioThreadFailed);
+        try {
+            this.socket = ZmqConnectionLoop.createSocket(context, settings, owner);
+            this.waker = SocketWaker.attach(context, socket, name);
+            this.submitted = new OwnerInbox<>(waker);
+            this.loop = new ZmqConnectionLoop(socket, waker, submitted, calls, address, settings);
+        }
+        catch (Throwable ex) {
+            ZmqContexts.close(context, CLOSE_TIMEOUT);
+            throw ex;
+        }
+        this.thread = new Thread(this, name);
+        this.thread.setDaemon(true);
+        this.waker.owner(thread);
+    }
+
+    /**
+     * Opens a transport to {@code address} and starts its thread.
+     * @param name names the thread and the log lines, e.g. {@code zero-client-1}
+     */
+    static ClientTransport open(String name, String address, ZeroConnectionSettings settings) {
+        ZmqClientTransport transport = new ZmqClientTransport(name, address, settings);
+        transport.started = true;
+        try {
+            transport.thread.start();
+        }
+        catch (Throwable ex) {
+            transport.end();
+            throw ex;
+        }
+        return transport;
+    }
+
+    @Override
+    public PendingCalls calls() {
+        return calls;
+    }
+
+    /** Hands a call, already in {@link #calls()}, to the I/O thread. */
+    @Override
+    public void submit(PendingCall call) {
+        submitted.add(call);
+    }
+
+    /** Runs {@code task} on the I/O thread; a task that throws fails the transport. */
+    @Override
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+
+    /** Whether calls may still be handed over: neither failed nor closing. */
+    @Override
+    public boolean isUsable() {
+        return failure.get() == null && !closing;
+    }
+
+    /** Why a call handed over now would never be answered, or {@code null} while the transport is usable. */
+    @Override
+    public @Nullable ZeroConnectionException refusal(String rpc) {
+        Throwable cause = failure.get();
+        if (cause != null) {
+            return failedException(rpc, cause);
+        }
+        return closing ? ClientTransport.closedException(rpc, address) : null;
+    }
+
+    /** Whether its thread has ended, after its context was closed. */
+    @Override
+    public boolean isFinished() {
+        return !thread.isAlive();
+    }
+
+    /**
+     * JeroMQ's I/O thread of the context failed; called on that thread, so it only hands the failure over: the
+     * transport's own thread stops and fails the transport.
+     */
+    void ioThreadFailed(Throwable cause) {
+        if (closing || !failure.compareAndSet(null, cause) || !started) {
+            return;
+        }
+        loop.stop();
+        try {
+            waker.wakeNow();
+        }
+        catch (RuntimeException ex) {
+            logger.debug(name + ": cannot wake the I/O thread of a failed connection", ex);
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (failure.get() == null) {
+                loop.run();
+            }
+        }
+        catch (Throwable ex) {
+            failure.compareAndSet(null, ex);
+        }
+        finally {
+            end();
+        }
+    }
+
+    private void end() {
+        Throwable cause = failure.get();
+        if (cause != null && !closing) {
+            int failed = calls.failAll(call -> failedException(call.rpc, cause));
+            logger.error(name + ": Zero client connection to " + address + " failed: " + cause + "; " + failed
+                    + " pending call(s) failed, reconnecting on the next call", cause);
+        }
+        else {
+            calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
+        }
+        try {
+            context.destroySocket(socket);
+            waker.close();
+        }
+        catch (RuntimeException ex) {
+            logger.debug(name + ": ignoring a failure while closing a Zero client socket", ex);
+        }
+        ZmqContexts.close(context, CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Fails the pending calls ("client closed"), stops the thread, which closes the socket and the context, and
+     * waits for it until {@code deadlineNanos} (a {@link System#nanoTime()} value).
+     */
+    @Override
+    public void close(long deadlineNanos) {
+        closing = true;
+        calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
+        loop.stop();
+        try {
+            waker.wakeNow();
+        }
+        catch (RuntimeException ex) {
+            logger.debug(name + ": cannot wake the I/O thread to close it", ex);
+        }
+        if (Thread.currentThread() != thread) {
+            join(deadlineNanos);
+        }
+        calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
+    }
+
+    private void join(long deadlineNanos) {
+        boolean interrupted = false;
+        long left;
+        while (thread.isAlive() && (left = deadlineNanos - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
+            }
+            catch (InterruptedException ex) {
+                interrupted = true;
+            }
+        }
+        if (thread.isAlive()) {
+            logger.warn(name + ": the I/O thread of the Zero client of " + address + " did not end in time; "
+                    + "leaving it (a daemon thread) behind");
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ZeroConnectionException failedException(String rpc, Throwable cause) {
+        return new ZeroConnectionException(rpc, address, "connection failed: " + cause
+                + "; reconnecting on the next call");
+    }
+}

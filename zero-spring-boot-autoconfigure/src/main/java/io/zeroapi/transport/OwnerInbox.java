@@ -1,0 +1,44 @@
+package io.zeroapi.transport;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands work from any thread to the one thread that owns a socket: a lock-free queue, and a {@link SocketWaker}
+ * that wakes the owner in its socket's {@code recv} at most once per batch. Work added by the owner itself needs no
+ * wake-up, as the owner drains its inboxes before it blocks again. Several inboxes may share one waker.
+ *
+ * @param <T> the type of the work handed over
+ */
+public final class OwnerInbox<T> {
+
+    private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+
+    private final SocketWaker waker;
+
+    public OwnerInbox(SocketWaker waker) {
+        this.waker = waker;
+    }
+
+    /** Any thread: hands {@code item} to the owner and wakes it unless a wake-up is already pending. */
+    public void add(T item) {
+        queue.offer(item);
+        waker.wake();
+    }
+
+    /** Owner: takes the next item, or {@code null}; {@link SocketWaker#rearm()} the waker before draining. */
+    public @Nullable T poll() {
+        return queue.poll();
+    }
+
+    /** Whether nothing is waiting. */
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** Forgets what is waiting (when the owner has ended). */
+    public void clear() {
+        queue.clear();
+    }
+}

@@ -1,0 +1,70 @@
+package io.zeroapi.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules that keep the house in order, checked on the library's compiled classes: the runtime knows nothing of
+ * Spring Boot, packages form no cycle, only the transport package touches JeroMQ's internals, and the request
+ * handling of server and client knows no socket type.
+ */
+class ArchitectureTests {
+
+    private static final String[] RUNTIME = { "io.zeroapi", "io.zeroapi.codec..", "io.zeroapi.frame..",
+            "io.zeroapi.transport..", "io.zeroapi.endpoint..", "io.zeroapi.server..", "io.zeroapi.client..",
+            "io.zeroapi.lifecycle.." };
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.zeroapi");
+
+    @Test
+    void runtimeDoesNotDependOnSpringBoot() {
+        check(noClasses().that().resideInAnyPackage(RUNTIME)
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.boot.."));
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        check(slices().matching("io.zeroapi.(**)").should().beFreeOfCycles());
+    }
+
+    @Test
+    void onlyTheTransportPackageUsesJeroMqInternals() {
+        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.transport..")
+            .should().dependOnClassesThat().resideInAPackage("zmq.."));
+    }
+
+    @Test
+    void serverRequestHandlingKnowsNoSocketType() {
+        check(noClasses().that().resideInAPackage("io.zeroapi.server")
+            .and(not(simpleNameStartingWith("Zmq")))
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.transport.."));
+    }
+
+    @Test
+    void clientCallHandlingKnowsNoSocketType() {
+        check(noClasses().that().resideInAPackage("io.zeroapi.client")
+            .and(not(simpleNameStartingWith("Zmq")))
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.transport.."));
+    }
+
+    @Test
+    void theCodecAndTheFramesKnowNothingOfTransportsOrSpringContexts() {
+        check(noClasses().that().resideInAnyPackage("io.zeroapi.codec..", "io.zeroapi.frame..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "io.zeroapi.transport..",
+                    "io.zeroapi.server..", "io.zeroapi.client..", "org.springframework.context.."));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(CLASSES);
+    }
+}
