@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
@@ -75,6 +76,14 @@ public final class ZeroConnection implements AutoCloseable {
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
         this.addressSupplier = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * A builder of a connection to the server {@code address} supplies ({@code tcp://host:port} or
+     * {@code host:port}, asked once on the first call), with the default {@link ZeroConnectionSettings}.
+     */
+    public static Builder builder(Supplier<String> address) {
+        return new Builder(address);
     }
 
     /**
@@ -235,6 +244,45 @@ public final class ZeroConnection implements AutoCloseable {
         long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
         for (ClientTransport transport : open) {
             transport.close(deadline);
+        }
+    }
+
+    /** Builds a {@link ZeroConnection}. */
+    public static final class Builder {
+
+        private Supplier<String> address;
+
+        private ZeroConnectionSettings settings = ZeroConnectionSettings.defaults();
+
+        private Builder(Supplier<String> address) {
+            this.address = Objects.requireNonNull(address, "address");
+        }
+
+        /** Replaces the supplier of the server address. */
+        public Builder address(Supplier<String> address) {
+            this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Replaces the settings. */
+        public Builder settings(ZeroConnectionSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Changes the settings, e.g. {@code settings(s -> s.withMaxInFlight(100))}. */
+        public Builder settings(UnaryOperator<ZeroConnectionSettings> change) {
+            return settings(change.apply(settings));
+        }
+
+        /** The settings as they stand. */
+        public ZeroConnectionSettings settings() {
+            return settings;
+        }
+
+        /** The connection; it connects on its first call. */
+        public ZeroConnection build() {
+            return new ZeroConnection(address, settings);
         }
     }
 

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.zeroapi.AsyncZeroClient;
-import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
+import io.zeroapi.codec.ZeroCodec;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -34,9 +34,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Registers the beans of each client configured under {@code zero.clients.<name>}: a lazy
  * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, with its own ZeroMQ
- * context, closed when the context is destroyed), and on top of it {@code <name>AsyncZeroClient},
- * {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient}, all lazy and qualified by
- * {@code name}. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
+ * context, shaped by the {@link ZeroClientCustomizer} beans and closed when the context is destroyed), and on top of
+ * it {@code <name>AsyncZeroClient}, {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient},
+ * all lazy and qualified by {@code name}. A bean the application defines under one of these names is kept
+ * instead. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
  * refer to a port published later, such as {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
@@ -68,7 +69,7 @@ final class ZeroClientBeanRegistrar
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
         Binder binder = Binder.get(environment);
         Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
-        ZeroClientProperties defaults = binder.bindOrCreate("zero.client", ZeroClientProperties.class);
+        ZeroClientDefaultsProperties defaults = binder.bindOrCreate("zero.client", ZeroClientDefaultsProperties.class);
         ZeroClientsProperties properties = binder.bindOrCreate("zero", ZeroClientsProperties.class);
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
         for (Map.Entry<String, ZeroClientsProperties.Client> entry : properties.clients().entrySet()) {
@@ -87,7 +88,7 @@ final class ZeroClientBeanRegistrar
     }
 
     private static ZeroConnectionSettings settings(String name, ZeroClientsProperties.Client client,
-            ZeroClientProperties defaults) {
+            ZeroClientDefaultsProperties defaults) {
         long reply = size(name, "max-reply-size", client.maxReplySize(), defaults.maxReplySize());
         long request = size(name, "max-request-size", client.maxRequestSize(), defaults.maxRequestSize());
         ZeroClientsProperties.Heartbeat own = client.heartbeat();
@@ -114,20 +115,39 @@ final class ZeroClientBeanRegistrar
         String connection = name + "ZeroClientConnection";
         String async = name + "AsyncZeroClient";
         RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
-                () -> new ZeroConnection(() -> environment.resolveRequiredPlaceholders(address), settings));
+                () -> connection(name, address, settings));
         connectionDefinition.setLazyInit(true);
         connectionDefinition.setAutowireCandidate(false);
         connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
         connectionDefinition.setDestroyMethodName("close");
-        registry.registerBeanDefinition(connection, connectionDefinition);
-        registry.registerBeanDefinition(async, client(name, DefaultAsyncZeroClient.class,
+        registerUnlessDefined(registry, connection, connectionDefinition);
+        registerUnlessDefined(registry, async, client(name, DefaultAsyncZeroClient.class,
                 () -> new DefaultAsyncZeroClient(beanFactory.getBean(connection, ZeroConnection.class),
                         beanFactory.getBean(ZeroCodec.class), timeout)));
-        registry.registerBeanDefinition(name + "ZeroClient", client(name, DefaultZeroClient.class,
+        registerUnlessDefined(registry, name + "ZeroClient", client(name, DefaultZeroClient.class,
                 () -> new DefaultZeroClient(beanFactory.getBean(async, DefaultAsyncZeroClient.class))));
         if (reactor) {
-            registry.registerBeanDefinition(name + "ReactiveZeroClient", client(name, DefaultReactiveZeroClient.class,
+            registerUnlessDefined(registry, name + "ReactiveZeroClient", client(name, DefaultReactiveZeroClient.class,
                     () -> new DefaultReactiveZeroClient(beanFactory.getBean(async, AsyncZeroClient.class))));
+        }
+    }
+
+    /** The connection of client {@code name}, shaped by the {@link ZeroClientCustomizer} beans. */
+    private ZeroConnection connection(String name, String address, ZeroConnectionSettings settings) {
+        ZeroConnection.Builder builder = ZeroConnection
+            .builder(() -> environment.resolveRequiredPlaceholders(address))
+            .settings(settings);
+        beanFactory.getBeanProvider(ZeroClientCustomizer.class)
+            .orderedStream()
+            .forEach(customizer -> customizer.customize(name, builder));
+        return builder.build();
+    }
+
+    /** Registers a bean unless the application defines one of that name itself (then the application's is used). */
+    private static void registerUnlessDefined(BeanDefinitionRegistry registry, String beanName,
+            RootBeanDefinition definition) {
+        if (!registry.containsBeanDefinition(beanName)) {
+            registry.registerBeanDefinition(beanName, definition);
         }
     }
 

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param heartbeat ZMTP heartbeats every client sends to its server unless it sets its own.
  */
 @ConfigurationProperties("zero.client")
-public record ZeroClientProperties(@DefaultValue("5s") Duration timeout,
+public record ZeroClientDefaultsProperties(@DefaultValue("5s") Duration timeout,
         @DefaultValue("4MB") DataSize maxReplySize, @DefaultValue("4MB") DataSize maxRequestSize,
         @DefaultValue Heartbeat heartbeat) {
 
