@@ -11,6 +11,8 @@ import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
+import io.zeroapi.testing.LiveThreads;
+import io.zeroapi.testing.RawRouter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +139,7 @@ class ZeroConnectionFaultTests {
 
     @Test
     void shouldCloseInBoundedTimeAfterTheIoThreadDiedAndLeaveNoClientThread() throws Exception {
-        Set<String> before = ClientThreads.alive();
+        Set<String> before = LiveThreads.clients();
         assertThat(client.call("echo", "warm-up")).succeedsWithin(LONG).isEqualTo("warm-up");
         CompletableFuture<Object> pending = client.call("slow", 1);
         connection.transport().execute(() -> {
@@ -149,7 +151,7 @@ class ZeroConnectionFaultTests {
         connection.close();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
-        await().atMost(FAST).untilAsserted(() -> assertThat(ClientThreads.alive()).isSubsetOf(before));
+        await().atMost(FAST).untilAsserted(() -> assertThat(LiveThreads.clients()).isSubsetOf(before));
         assertThat(client.call("echo", "closed")).failsWithin(FAST)
             .withThrowableThat()
             .havingCause()

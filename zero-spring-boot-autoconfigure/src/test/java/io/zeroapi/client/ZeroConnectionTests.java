@@ -20,6 +20,7 @@ import io.zeroapi.ZeroTimeoutException;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
+import io.zeroapi.testing.RawRouter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,15 +65,6 @@ class ZeroConnectionTests {
         return resource;
     }
 
-    /** Echoes the payload of every request, except for function {@code slow}, which gets no reply. */
-    private static byte[] echo(byte[] frame) {
-        RequestFrame request = RequestFrame.parse(frame);
-        if (request.function().equals("slow")) {
-            return null;
-        }
-        return ResponseFrame.encode(request.id(), request.payload());
-    }
-
     private ZeroConnection connect(String address) {
         return track(new ZeroConnection(() -> address));
     }
@@ -83,7 +75,7 @@ class ZeroConnectionTests {
 
     @Test
     void shouldMatchThousandConcurrentCallsAnsweredOutOfOrder() throws Exception {
-        RawRouter router = track(new RawRouter(context, "tcp://127.0.0.1:*", ZeroConnectionTests::echo, true));
+        RawRouter router = track(new RawRouter(context, "tcp://127.0.0.1:*", RawRouter::echoExceptSlow, true));
         ZeroConnection connection = connect(router.address());
         AsyncZeroClient client = async(connection, LONG);
         ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -110,7 +102,7 @@ class ZeroConnectionTests {
 
     @Test
     void shouldFailARequestOverMaxRequestSizeAtOnceWithoutSendingIt() throws Exception {
-        RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
+        RawRouter router = track(RawRouter.start(context, RawRouter::echoExceptSlow));
         ZeroConnection connection = track(new ZeroConnection(router::address,
                 ZeroConnectionSettings.defaults().withMaxRequestSize(1024)));
         ZeroClient client = new DefaultZeroClient(async(connection, LONG));
@@ -129,7 +121,7 @@ class ZeroConnectionTests {
 
     @Test
     void shouldForgetTimedOutCallAndDropItsLateReply() throws Exception {
-        RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
+        RawRouter router = track(RawRouter.start(context, RawRouter::echoExceptSlow));
         ZeroConnection connection = connect(router.address());
         ZeroClient client = new DefaultZeroClient(async(connection, LONG));
         assertThat(client.call("echo", "warm-up")).isEqualTo("warm-up");
@@ -227,7 +219,7 @@ class ZeroConnectionTests {
     private RawRouter bindWhenFree(String address) {
         RawRouter[] bound = new RawRouter[1];
         await().atMost(Duration.ofSeconds(20)).ignoreException(ZMQException.class).until(() -> {
-            bound[0] = new RawRouter(context, address, ZeroConnectionTests::echo, false);
+            bound[0] = new RawRouter(context, address, RawRouter::echoExceptSlow, false);
             return true;
         });
         return bound[0];
@@ -235,7 +227,7 @@ class ZeroConnectionTests {
 
     @Test
     void shouldConnectManyClientsStartingTogether() throws Exception {
-        RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
+        RawRouter router = track(RawRouter.start(context, RawRouter::echoExceptSlow));
         int clients = 30;
         CountDownLatch ready = new CountDownLatch(1);
         ExecutorService starters = Executors.newFixedThreadPool(clients);
@@ -273,7 +265,7 @@ class ZeroConnectionTests {
 
     @Test
     void shouldRefuseCallsBeyondMaxInFlight() {
-        RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
+        RawRouter router = track(RawRouter.start(context, RawRouter::echoExceptSlow));
         ZeroConnection connection = track(
                 new ZeroConnection(router::address, ZeroConnectionSettings.defaults().withMaxInFlight(2)));
         AsyncZeroClient client = async(connection, LONG);
@@ -293,7 +285,7 @@ class ZeroConnectionTests {
 
     @Test
     void shouldFailPendingCallsWhenClosed() {
-        RawRouter router = track(RawRouter.start(context, ZeroConnectionTests::echo));
+        RawRouter router = track(RawRouter.start(context, RawRouter::echoExceptSlow));
         ZeroConnection connection = new ZeroConnection(router::address);
         AsyncZeroClient client = async(connection, LONG);
         CompletableFuture<Object> pending = client.call("slow", 1);

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ class CallDeadlineTests {
 
     @Test
     void shouldAnswerAsyncCallsThatNeverCompleteOnceTheCallTimeoutPasses() {
-        server = RobustServers.start(functions, workers, RobustServers.settings(100, 100, CALL_TIMEOUT));
+        server = TestServers.start(functions, workers, TestServers.settings(100, 100, CALL_TIMEOUT));
         try (RawDealer dealer = new RawDealer(server.port())) {
             for (int i = 0; i < 100; i++) {
                 dealer.send(i, "held", "h" + i);
@@ -62,7 +64,7 @@ class CallDeadlineTests {
 
     @Test
     void shouldInterruptSyncCallsPastTheCallTimeoutAndFreeTheirWorkers() {
-        server = RobustServers.start(functions, workers, RobustServers.settings(100, 100, CALL_TIMEOUT));
+        server = TestServers.start(functions, workers, TestServers.settings(100, 100, CALL_TIMEOUT));
         try (RawDealer dealer = new RawDealer(server.port())) {
             for (int round = 0; round < 3; round++) {
                 dealer.send(2 * round, "sleep_forever", "a");
@@ -81,7 +83,7 @@ class CallDeadlineTests {
 
     @Test
     void shouldGiveOneConnectionNoMoreThanItsShareOfTheCallsInFlight() {
-        server = RobustServers.start(functions, workers, RobustServers.settings(1000, 100, Duration.ofMinutes(5)));
+        server = TestServers.start(functions, workers, TestServers.settings(1000, 100, Duration.ofMinutes(5)));
         try (RawDealer flooder = new RawDealer(server.port()); RawDealer other = new RawDealer(server.port())) {
             for (int i = 0; i < 300; i++) {
                 flooder.send(i, "held", "f" + i);
@@ -104,7 +106,7 @@ class CallDeadlineTests {
 
     @Test
     void shouldFreeTheSlotsOfACallerThatDisconnectedWhenItsCallsEnd() {
-        server = RobustServers.start(functions, workers, RobustServers.settings(50, 50, CALL_TIMEOUT));
+        server = TestServers.start(functions, workers, TestServers.settings(50, 50, CALL_TIMEOUT));
         try (RawDealer flooder = new RawDealer(server.port())) {
             for (int i = 0; i < 50; i++) {
                 flooder.send(i, "held", "f" + i);

@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class CallerTextTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
+        server = TestServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
         dealer = new RawDealer(server.port());
     }
 
@@ -103,7 +106,7 @@ class CallerTextTests {
     }
 
     private byte[] callRaw(long n, String function, Object argument) {
-        dealer.send(RequestFrame.encode(RawDealer.id(n), function, RawDealer.CODEC.encode(argument)));
+        dealer.send(RequestFrame.encode(RawDealer.id(n), function, Codecs.CODEC.encode(argument)));
         return dealer.awaitReply(n, other -> {
         });
     }

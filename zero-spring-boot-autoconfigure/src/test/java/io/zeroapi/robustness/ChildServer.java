@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Executors;
 
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.TestServers;
 
 /**
  * A Zero server in a child JVM, for tests that need a process of its own (a lower file descriptor limit, a kill):
@@ -16,7 +17,7 @@ public final class ChildServer {
     }
 
     public static void main(String[] args) throws IOException {
-        ZeroServer server = RobustServers.start(new RobustFunctions(), Executors.newFixedThreadPool(2), 4 * 1024 * 1024,
+        ZeroServer server = TestServers.start(new RobustFunctions(), Executors.newFixedThreadPool(2), 4 * 1024 * 1024,
                 10_000);
         System.out.println("PORT " + server.port());
         System.out.flush();

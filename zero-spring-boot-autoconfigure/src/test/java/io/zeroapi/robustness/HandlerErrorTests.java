@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class HandlerErrorTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
+        server = TestServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
     }
 
     @AfterEach

@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class HeartbeatTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(new RobustFunctions(), workers, ZeroServerSettings.defaults("127.0.0.1", 0)
+        server = TestServers.start(new RobustFunctions(), workers, ZeroServerSettings.defaults("127.0.0.1", 0)
             .withHeartbeat(INTERVAL, TIMEOUT));
     }
 
@@ -67,7 +70,7 @@ class HeartbeatTests {
                 }
             }
             assertThat(pings).isGreaterThanOrEqualTo(2);
-            byte[] reply = alive.call(RawDealer.id(1), "echo", RawDealer.CODEC.encode("still here"));
+            byte[] reply = alive.call(RawDealer.id(1), "echo", Codecs.CODEC.encode("still here"));
             assertThat(RawDealer.body(reply)).isEqualTo("echo:still here");
         }
     }

@@ -18,6 +18,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.Heap;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +72,7 @@ class HostileFramesTests {
         zeroLogger.setLevel(Level.INFO);
         logs.start();
         zeroLogger.addAppender(logs);
-        server = RobustServers.start(functions, workers, MAX_MESSAGE_SIZE, 10_000);
+        server = TestServers.start(functions, workers, MAX_MESSAGE_SIZE, 10_000);
     }
 
     @AfterEach
@@ -84,7 +88,7 @@ class HostileFramesTests {
         long seed = Long.getLong("zero.fuzz.seed", System.nanoTime());
         System.out.println("HostileFramesTests seed: " + seed + " (replay with -Dzero.fuzz.seed=" + seed + ")");
         Random random = new Random(seed);
-        long heapBefore = RobustServers.usedHeapAfterGc();
+        long heapBefore = Heap.usedAfterGc();
         long started = System.nanoTime();
         Map<Kind, Integer> sent = new EnumMap<>(Kind.class);
         int[] badReplies = { 0 };
@@ -113,7 +117,7 @@ class HostileFramesTests {
         try (RawDealer late = new RawDealer(server.port())) {
             assertThat(late.call(1, "echo", "still up")).isEqualTo("echo:still up");
         }
-        long heapGrowth = RobustServers.usedHeapAfterGc() - heapBefore;
+        long heapGrowth = Heap.usedAfterGc() - heapBefore;
         assertThat(heapGrowth).as("heap growth in bytes").isLessThan(MAX_HEAP_GROWTH);
         assertRateLimitedLogs(elapsed);
     }
@@ -126,7 +130,7 @@ class HostileFramesTests {
         byte[] user = bystander.awaitReply(2 * n + 1, reply -> {
             throw new AssertionError("unexpected reply on the bystander: " + Arrays.toString(reply));
         });
-        RobustFunctions.User decoded = RawDealer.CODEC.decode(user, 16, user.length - 16, RobustFunctions.User.class);
+        RobustFunctions.User decoded = Codecs.CODEC.decode(user, 16, user.length - 16, RobustFunctions.User.class);
         assertThat(decoded)
             .isEqualTo(new RobustFunctions.User(n + 1, "USER" + n, "u" + n + "@x.io"));
         return 2;
@@ -167,7 +171,7 @@ class HostileFramesTests {
     }
 
     private static byte[] validFrame(byte[] id, Random random) {
-        return RequestFrame.encode(id, "echo", RawDealer.CODEC.encode("x" + random.nextInt()));
+        return RequestFrame.encode(id, "echo", Codecs.CODEC.encode("x" + random.nextInt()));
     }
 
     private static byte[] randomBytes(Random random, int maxLength) {
@@ -180,9 +184,9 @@ class HostileFramesTests {
         return switch (random.nextInt(4)) {
             case 0 -> new byte[] { (byte) 0xc1 };
             case 1 -> "plain text, not msgpack".getBytes(StandardCharsets.UTF_8);
-            case 2 -> Arrays.copyOf(RawDealer.CODEC.encode("a string cut short"), 5);
+            case 2 -> Arrays.copyOf(Codecs.CODEC.encode("a string cut short"), 5);
             default -> {
-                byte[] value = RawDealer.CODEC.encode("trailing");
+                byte[] value = Codecs.CODEC.encode("trailing");
                 byte[] withTrailing = Arrays.copyOf(value, value.length + 1 + random.nextInt(10));
                 withTrailing[value.length] = (byte) 0xc0;
                 yield withTrailing;
@@ -200,7 +204,7 @@ class HostileFramesTests {
         if (random.nextBoolean()) {
             return value.array();
         }
-        byte[] key = RawDealer.CODEC.encode("name");
+        byte[] key = Codecs.CODEC.encode("name");
         ByteBuffer map = ByteBuffer.allocate(1 + key.length + value.capacity()).put((byte) 0x81).put(key)
             .put(value.array());
         return map.array();

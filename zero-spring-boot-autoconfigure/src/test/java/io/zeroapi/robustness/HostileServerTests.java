@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.TestClients;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,8 +32,8 @@ class HostileServerTests {
     void shouldKeepTheClientWorkingAfterAHostileFrameSize(String hex) throws Exception {
         long size = Long.parseUnsignedLong(hex, 16);
         try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-                ZeroConnection connection = RobustClients.connect(listener.getLocalPort())) {
-            DefaultAsyncZeroClient client = RobustClients.async(connection, WAIT);
+                ZeroConnection connection = TestClients.connect(listener.getLocalPort())) {
+            DefaultAsyncZeroClient client = TestClients.async(connection, WAIT);
             CompletableFuture<Object> call = client.call("echo", "x");
             try (ZmtpPeer server = handshake(listener)) {
                 List<byte[]> probe = server.readMessage();
@@ -68,7 +70,7 @@ class HostileServerTests {
     }
 
     private static byte[] reply(byte[] id, String value) {
-        byte[] body = RawDealer.CODEC.encode(value);
+        byte[] body = Codecs.CODEC.encode(value);
         byte[] frame = new byte[id.length + body.length];
         System.arraycopy(id, 0, frame, 0, id.length);
         System.arraycopy(body, 0, frame, id.length, body.length);

@@ -15,6 +15,10 @@ import ch.qos.logback.core.read.ListAppender;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestClients;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +63,9 @@ class HostileZmtpTests {
     void start() {
         logs.start();
         zeroLogger.addAppender(logs);
-        server = RobustServers.start(new RobustFunctions(), workers, MAX_MESSAGE_SIZE, 1_000);
-        connection = RobustClients.connect(server.port());
-        client = new DefaultZeroClient(RobustClients.async(connection, ANSWER_WITHIN));
+        server = TestServers.start(new RobustFunctions(), workers, MAX_MESSAGE_SIZE, 1_000);
+        connection = TestClients.connect(server.port());
+        client = new DefaultZeroClient(TestClients.async(connection, ANSWER_WITHIN));
         assertThat(client.call("echo", "warm-up", String.class)).isEqualTo("echo:warm-up");
     }
 
@@ -139,7 +143,7 @@ class HostileZmtpTests {
     private void assertAnsweredOrClosed(ZmtpPeer hostile, String when) {
         long n = calls.incrementAndGet();
         Optional<byte[]> reply = hostile.callUnlessClosed(RawDealer.id(n), "echo",
-                RawDealer.CODEC.encode("hostile"), BODY_START.length);
+                Codecs.CODEC.encode("hostile"), BODY_START.length);
         reply.ifPresent(frame -> assertThat(RawDealer.body(frame)).as("hostile connection answered " + when)
             .isEqualTo("echo:hostile"));
     }
@@ -151,7 +155,7 @@ class HostileZmtpTests {
             .isEqualTo("echo:" + value);
         try (ZmtpPeer fresh = ZmtpPeer.handshake(server.port(), ANSWER_WITHIN)) {
             long n = calls.incrementAndGet();
-            byte[] reply = fresh.call(RawDealer.id(n), "echo", RawDealer.CODEC.encode(value));
+            byte[] reply = fresh.call(RawDealer.id(n), "echo", Codecs.CODEC.encode(value));
             assertThat(RawDealer.idOf(reply)).as("id of the reply on a new connection " + when).isEqualTo(n);
             assertThat(RawDealer.body(reply)).as("new connection answered " + when).isEqualTo("echo:" + value);
         }

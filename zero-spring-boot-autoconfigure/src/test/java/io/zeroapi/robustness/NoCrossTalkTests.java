@@ -15,6 +15,8 @@ import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.TestClients;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,9 @@ class NoCrossTalkTests {
 
     @BeforeEach
     void start() {
-        server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
-        connection = RobustClients.connect(server.port());
-        async = RobustClients.async(connection, TIMEOUT);
+        server = TestServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
+        connection = TestClients.connect(server.port());
+        async = TestClients.async(connection, TIMEOUT);
     }
 
     @AfterEach
@@ -92,7 +94,7 @@ class NoCrossTalkTests {
             total += result.get(120, TimeUnit.SECONDS);
         }
         assertThat(total).isEqualTo(THREADS * CALLS_PER_THREAD);
-        assertThat(RobustClients.pendingCount(connection)).isZero();
+        assertThat(connection.pendingCount()).isZero();
     }
 
     @Test
@@ -106,6 +108,6 @@ class NoCrossTalkTests {
             assertThat(replies.get(i).get(TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS))
                 .isEqualTo((i % 2 == 0 ? "echo:a" : "inline:a") + i);
         }
-        assertThat(RobustClients.pendingCount(connection)).isZero();
+        assertThat(connection.pendingCount()).isZero();
     }
 }

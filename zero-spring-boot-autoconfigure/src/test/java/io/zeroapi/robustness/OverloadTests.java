@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.Heap;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,7 @@ class OverloadTests {
     @Test
     void shouldRefuseCallsPastMaxInFlightAtOnceAndCompleteThoseInProgress() {
         int maxInFlight = 50;
-        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, maxInFlight);
+        server = TestServers.start(functions, workers, 4 * 1024 * 1024, maxInFlight);
         try (RawDealer dealer = new RawDealer(server.port())) {
             for (int n = 0; n < maxInFlight; n++) {
                 dealer.send(n, n < 4 ? "blocked" : "held", "c" + n);
@@ -89,11 +92,11 @@ class OverloadTests {
     void shouldNeverHoldMoreThanMaxInFlightWhenClientSendsFasterThanHandlersFinish() throws Exception {
         int maxInFlight = 100;
         int calls = 20_000;
-        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, maxInFlight);
+        server = TestServers.start(functions, workers, 4 * 1024 * 1024, maxInFlight);
         CountDownLatch sawBusy = new CountDownLatch(1);
         Thread finisher = new Thread(() -> finishHeldCalls(sawBusy), "robust-finisher");
         finisher.start();
-        long heapBefore = RobustServers.usedHeapAfterGc();
+        long heapBefore = Heap.usedAfterGc();
         int served = 0;
         int busy = 0;
         BitSet answered = new BitSet(calls);
@@ -133,7 +136,7 @@ class OverloadTests {
             finisher.interrupt();
             finisher.join(WAIT.toMillis());
         }
-        long heapGrowth = RobustServers.usedHeapAfterGc() - heapBefore;
+        long heapGrowth = Heap.usedAfterGc() - heapBefore;
         System.out.println("OverloadTests: " + calls + " calls, " + served + " served, " + busy + " busy, at most "
                 + functions.maxInProgress.get() + " in progress, heap growth " + heapGrowth / 1024 + " KiB");
         assertThat(answered.cardinality()).isEqualTo(calls);

@@ -8,6 +8,10 @@ import java.util.concurrent.Executors;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.Heap;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
@@ -40,11 +44,11 @@ class PeerMemoryTests {
 
     @Test
     void shouldRefuseLargeRequestsOnceTheConnectionsBudgetIsInFlight() {
-        server = RobustServers.start(functions, workers,
-                RobustServers.settings(10_000, 1000, Duration.ofMinutes(5)).withHighWaterMark(16));
-        long heapBefore = RobustServers.usedHeapAfterGc();
+        server = TestServers.start(functions, workers,
+                TestServers.settings(10_000, 1000, Duration.ofMinutes(5)).withHighWaterMark(16));
+        long heapBefore = Heap.usedAfterGc();
         int calls = 120;
-        byte[] large = RequestFrame.encode(RawDealer.id(0), "held", RawDealer.CODEC.encode("x".repeat(LARGE)));
+        byte[] large = RequestFrame.encode(RawDealer.id(0), "held", Codecs.CODEC.encode("x".repeat(LARGE)));
         try (RawDealer flooder = new RawDealer(server.port()); RawDealer other = new RawDealer(server.port())) {
             for (int i = 0; i < calls; i++) {
                 flooder.send(large);
@@ -63,7 +67,7 @@ class PeerMemoryTests {
             assertThat(busy).isGreaterThan(calls / 2);
             assertThat(functions.held.size()).isLessThanOrEqualTo(64 / 3 + 1);
             assertThat(other.call(1, "echo", "still serving")).isEqualTo("echo:still serving");
-            long heapGrowth = RobustServers.usedHeapAfterGc() - heapBefore;
+            long heapGrowth = Heap.usedAfterGc() - heapBefore;
             System.out.println("PeerMemoryTests: " + functions.held.size() + " large calls held, " + busy
                     + " refused, heap growth " + heapGrowth / (1024 * 1024) + " MiB");
             assertThat(heapGrowth).as("heap growth in bytes").isLessThan(160L * 1024 * 1024);
@@ -72,14 +76,14 @@ class PeerMemoryTests {
 
     @Test
     void shouldHoldBackAPeerThatReusesAConnectedPeersIdentity() throws Exception {
-        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
-        long heapBefore = RobustServers.usedHeapAfterGc();
+        server = TestServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
+        long heapBefore = Heap.usedAfterGc();
         byte[] identity = "twin".getBytes();
         try (ZContext context = new ZContext(1)) {
             ZMQ.Socket first = dealer(context, identity);
             assertThat(call(first, 1, "echo", "first")).isEqualTo("echo:first");
             ZMQ.Socket twin = dealer(context, identity);
-            byte[] frame = RequestFrame.encode(RawDealer.id(2), "echo", RawDealer.CODEC.encode("y".repeat(256 * 1024)));
+            byte[] frame = RequestFrame.encode(RawDealer.id(2), "echo", Codecs.CODEC.encode("y".repeat(256 * 1024)));
             int accepted = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             while (System.nanoTime() - deadline < 0 && accepted < 2000) {
@@ -90,7 +94,7 @@ class PeerMemoryTests {
                     Thread.onSpinWait();
                 }
             }
-            long heapGrowth = RobustServers.usedHeapAfterGc() - heapBefore;
+            long heapGrowth = Heap.usedAfterGc() - heapBefore;
             System.out.println("PeerMemoryTests: twin peer queued " + accepted + " frames of 256 KiB, heap growth "
                     + heapGrowth / (1024 * 1024) + " MiB");
             assertThat(heapGrowth).as("heap growth in bytes").isLessThan(128L * 1024 * 1024);
@@ -110,7 +114,7 @@ class PeerMemoryTests {
     }
 
     private static Object call(ZMQ.Socket socket, long n, String function, Object argument) {
-        socket.send(RequestFrame.encode(RawDealer.id(n), function, RawDealer.CODEC.encode(argument)), 0);
+        socket.send(RequestFrame.encode(RawDealer.id(n), function, Codecs.CODEC.encode(argument)), 0);
         while (true) {
             byte[] reply = socket.recv(0);
             assertThat(reply).as("reply within 30 s").isNotNull();

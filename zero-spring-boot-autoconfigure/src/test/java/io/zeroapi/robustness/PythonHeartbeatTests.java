@@ -14,6 +14,8 @@ import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
+import io.zeroapi.testing.TestClients;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +52,7 @@ class PythonHeartbeatTests {
     void shouldKeepAnIdlePythonClientConnected() throws Exception {
         String python3 = pythonWithPyzmq();
         assumeTrue(python3 != null, "python3 with pyzmq and msgpack is not installed");
-        server = RobustServers.start(new RobustFunctions(), workers, ZeroServerSettings.defaults("127.0.0.1", 0)
+        server = TestServers.start(new RobustFunctions(), workers, ZeroServerSettings.defaults("127.0.0.1", 0)
             .withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(300)));
         Path script = Path.of(PythonHeartbeatTests.class.getResource("/python/heartbeat_client.py").toURI());
         Process python = new ProcessBuilder(python3, script.toString(), Integer.toString(server.port()), "2")
@@ -70,7 +72,7 @@ class PythonHeartbeatTests {
         Process python = ChildProcesses.start(List.of(python3, script.toString()));
         try (ZeroConnection connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + ChildProcesses.readPort(python),
                 ZeroConnectionSettings.defaults().withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(300)))) {
-            DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(10));
+            DefaultAsyncZeroClient client = TestClients.async(connection, Duration.ofSeconds(10));
             assertThat(client.call("echo", "before").get(30, TimeUnit.SECONDS)).isEqualTo("before");
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
             assertThat(client.call("echo", "after").get(30, TimeUnit.SECONDS)).isEqualTo("after");

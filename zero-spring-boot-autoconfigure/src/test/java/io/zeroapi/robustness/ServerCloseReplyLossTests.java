@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestClients;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +36,9 @@ class ServerCloseReplyLossTests {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
-                ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
-                try (ZeroConnection connection = RobustClients.connect(server.port())) {
-                    DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(5));
+                ZeroServer server = TestServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
+                try (ZeroConnection connection = TestClients.connect(server.port())) {
+                    DefaultAsyncZeroClient client = TestClients.async(connection, Duration.ofSeconds(5));
                     List<CompletableFuture<String>> calls = new ArrayList<>();
                     for (int i = 0; i < CALLS; i++) {
                         calls.add(client.call("held", "r" + round + "-" + i, String.class));
@@ -64,7 +67,7 @@ class ServerCloseReplyLossTests {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
-                ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
+                ZeroServer server = TestServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
                 try (RawDealer dealer = new RawDealer(server.port())) {
                     for (int i = 0; i < CALLS; i++) {
                         dealer.send(i, "held", "r" + i);

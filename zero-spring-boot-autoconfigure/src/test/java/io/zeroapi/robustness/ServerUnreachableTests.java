@@ -10,6 +10,7 @@ import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
+import io.zeroapi.testing.TestClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -42,7 +43,7 @@ class ServerUnreachableTests {
             int port = ChildProcesses.readPort(child);
             connection = new ZeroConnection(() -> "tcp://127.0.0.1:" + port, ZeroConnectionSettings.defaults()
                 .withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(800)));
-            DefaultAsyncZeroClient client = RobustClients.async(connection, CALL_TIMEOUT);
+            DefaultAsyncZeroClient client = TestClients.async(connection, CALL_TIMEOUT);
             assertThat(client.call("echo", "before").get(30, TimeUnit.SECONDS)).isEqualTo("echo:before");
 
             CompletableFuture<Object> held = client.call("held", "frozen");

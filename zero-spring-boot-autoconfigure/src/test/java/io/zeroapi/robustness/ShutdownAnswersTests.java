@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class ShutdownAnswersTests {
 
     @Test
     void shouldAnswerEveryCallStillInFlightWhenTheGracePeriodEnds() throws Exception {
-        ZeroServer server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
+        ZeroServer server = TestServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
         try (RawDealer dealer = new RawDealer(server.port())) {
             int calls = 200;
             for (int i = 0; i < calls; i++) {

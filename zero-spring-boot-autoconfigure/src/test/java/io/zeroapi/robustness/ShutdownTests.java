@@ -18,6 +18,8 @@ import io.zeroapi.autoconfigure.client.ZeroClientAutoConfiguration;
 import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.testing.LiveThreads;
+import io.zeroapi.testing.TestClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -46,7 +48,7 @@ class ShutdownTests {
 
     @Test
     void shouldAnswerCallsInFlightOnCloseAndLeaveNothingBehind() throws Exception {
-        Set<String> threadsBefore = RobustServers.threads("zero-");
+        Set<String> threadsBefore = LiveThreads.startingWith("zero-");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ShutdownApplication.class)
             .web(WebApplicationType.NONE)
             .properties("spring.main.banner-mode=off", "zero.server.port=0", "zero.server.address=127.0.0.1",
@@ -58,10 +60,10 @@ class ShutdownTests {
         AsyncZeroClient async = context.getBean(AsyncZeroClient.class);
         ZeroClient client = context.getBean(ZeroClient.class);
         assertThat(client.call("echo", "before")).isEqualTo("echo:before");
-        assertThat(RobustServers.threads("zero-server-" + port)).hasSize(1);
+        assertThat(LiveThreads.startingWith("zero-server-" + port)).hasSize(1);
 
-        ZeroConnection caller = RobustClients.connect(port);
-        AsyncZeroClient remote = RobustClients.async(caller, WAIT);
+        ZeroConnection caller = TestClients.connect(port);
+        AsyncZeroClient remote = TestClients.async(caller, WAIT);
         List<CompletableFuture<String>> calls = new ArrayList<>();
         for (int i = 0; i < CALLS; i++) {
             calls.add(remote.call("held", "s" + i, String.class));
@@ -88,10 +90,11 @@ class ShutdownTests {
         assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
             .isThrownBy(() -> async.call("echo", "after").get(5, TimeUnit.SECONDS))
             .withCauseInstanceOf(ZeroConnectionException.class);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(RobustServers.threads("zero-")).isSubsetOf(threadsBefore));
+        await().atMost(WAIT)
+            .untilAsserted(() -> assertThat(LiveThreads.startingWith("zero-")).isSubsetOf(threadsBefore));
 
         try (ZeroConnection connection = new ZeroConnection(() -> "127.0.0.1:" + port)) {
-            ZeroClient stranger = new DefaultZeroClient(RobustClients.async(connection, Duration.ofSeconds(1)));
+            ZeroClient stranger = new DefaultZeroClient(TestClients.async(connection, Duration.ofSeconds(1)));
             assertThatExceptionOfType(ZeroException.class).isThrownBy(() -> stranger.call("echo", "nobody there"))
                 .isInstanceOfAny(ZeroConnectionException.class, ZeroTimeoutException.class)
                 .withMessageContaining("127.0.0.1:" + port);

@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class SlowReaderTests {
 
     @Test
     void shouldServeOthersWhileOneCallerLeavesItsRepliesUnreadAndThenDeliverThemAll() {
-        server = RobustServers.start(new RobustFunctions(), workers,
+        server = TestServers.start(new RobustFunctions(), workers,
                 settings(ZeroServerSettings.DEFAULT_PEER_BUFFER_BUDGET).withMaxInFlight(30_000, 30_000));
         int calls = 22_000;
         int size = 1024;
@@ -52,7 +54,7 @@ class SlowReaderTests {
 
     @Test
     void shouldDropRepliesPastTheCallersBudgetAndKeepServing() {
-        server = RobustServers.start(new RobustFunctions(), workers, settings(8L * 1024 * 1024));
+        server = TestServers.start(new RobustFunctions(), workers, settings(8L * 1024 * 1024));
         int calls = 900;
         int size = 64 * 1024;
         try (SlowReader slow = new SlowReader(server.port()); RawDealer other = new RawDealer(server.port())) {

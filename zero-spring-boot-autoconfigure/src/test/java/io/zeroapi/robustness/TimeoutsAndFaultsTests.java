@@ -21,6 +21,8 @@ import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.TestClients;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +60,9 @@ class TimeoutsAndFaultsTests {
     void shouldLeaveNoPendingStateAfterTenThousandTimeouts() {
         int calls = 10_000;
         RobustFunctions functions = new RobustFunctions();
-        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 2 * calls);
-        connection = RobustClients.connect(server.port());
-        DefaultAsyncZeroClient client = RobustClients.async(connection, Duration.ofSeconds(30));
+        server = TestServers.start(functions, workers, 4 * 1024 * 1024, 2 * calls);
+        connection = TestClients.connect(server.port());
+        DefaultAsyncZeroClient client = TestClients.async(connection, Duration.ofSeconds(30));
         assertThat(client.call("echo", "warm-up").join()).isEqualTo("echo:warm-up");
         List<CompletableFuture<String>> futures = new ArrayList<>(calls);
         for (int i = 0; i < calls; i++) {
@@ -74,21 +76,21 @@ class TimeoutsAndFaultsTests {
         }
         System.out.println("TimeoutsAndFaultsTests: " + calls + " timed-out calls: " + failures);
         assertThat(failures.getOrDefault(ZeroTimeoutException.class, 0)).isPositive();
-        assertThat(RobustClients.pendingCount(connection)).isZero();
+        assertThat(connection.pendingCount()).isZero();
         await().atMost(WAIT).until(() -> functions.held.size() == failures.get(ZeroTimeoutException.class));
         assertThat(functions.completeAll()).isEqualTo(failures.get(ZeroTimeoutException.class));
-        await().atMost(WAIT).until(() -> RobustClients.serverInFlight(server) == 0);
+        await().atMost(WAIT).until(() -> server.inFlight() == 0);
         for (int i = 0; i < 100; i++) {
             assertThat(client.call("echo", "after" + i, String.class).join()).isEqualTo("echo:after" + i);
         }
-        assertThat(RobustClients.pendingCount(connection)).isZero();
+        assertThat(connection.pendingCount()).isZero();
     }
 
     @Test
     void shouldAnswerHandlerErrorsWithRemoteExceptionsAndKeepServing() {
-        server = RobustServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
-        connection = RobustClients.connect(server.port());
-        DefaultZeroClient client = new DefaultZeroClient(RobustClients.async(connection, Duration.ofSeconds(30)));
+        server = TestServers.start(new RobustFunctions(), workers, 4 * 1024 * 1024, 10_000);
+        connection = TestClients.connect(server.port());
+        DefaultZeroClient client = new DefaultZeroClient(TestClients.async(connection, Duration.ofSeconds(30)));
         for (int i = 0; i < 10; i++) {
             assertThatExceptionOfType(ZeroRemoteException.class).isThrownBy(() -> client.call("recurse", 0))
                 .withMessageContaining("StackOverflowError()");
@@ -102,11 +104,11 @@ class TimeoutsAndFaultsTests {
     @Test
     void shouldFailCallsInFlightWhenServerDiesAndRecoverWhenItRestarts() throws Exception {
         RobustFunctions functions = new RobustFunctions();
-        server = RobustServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
+        server = TestServers.start(functions, workers, 4 * 1024 * 1024, 10_000);
         int port = server.port();
-        connection = RobustClients.connect(port);
+        connection = TestClients.connect(port);
         Duration timeout = Duration.ofSeconds(2);
-        DefaultAsyncZeroClient client = RobustClients.async(connection, timeout);
+        DefaultAsyncZeroClient client = TestClients.async(connection, timeout);
         assertThat(client.call("echo", "warm-up").join()).isEqualTo("echo:warm-up");
         Traffic traffic = new Traffic(client);
         Thread loader = new Thread(traffic, "robust-traffic");
@@ -126,7 +128,7 @@ class TimeoutsAndFaultsTests {
             long failedBefore = traffic.failed.get();
             await().atMost(WAIT).until(() -> traffic.failed.get() > failedBefore);
             await().atMost(WAIT).ignoreExceptions()
-                .until(() -> (server = RobustServers.start(functions, workers, port, 4 * 1024 * 1024,
+                .until(() -> (server = TestServers.start(functions, workers, port, 4 * 1024 * 1024,
                         10_000)) != null);
             long servedAfterRestart = traffic.served.get();
             await().atMost(WAIT).until(() -> traffic.served.get() >= servedAfterRestart + 500);

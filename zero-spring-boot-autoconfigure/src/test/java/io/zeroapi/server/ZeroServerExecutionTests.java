@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class ZeroServerExecutionTests {
 
     private ZeroServer server;
 
-    private TestDealer dealer;
+    private RawDealer dealer;
 
     @BeforeEach
     void start() {
@@ -39,7 +42,7 @@ class ZeroServerExecutionTests {
 
     private void startServer(int maxInFlight) {
         server = TestServers.start(functions, workers, maxInFlight);
-        dealer = new TestDealer(server.port());
+        dealer = new RawDealer(server.port());
     }
 
     @AfterEach
@@ -52,7 +55,7 @@ class ZeroServerExecutionTests {
 
     @Test
     void shouldAnswerSyncCallWhileAsyncCallWaitsWithOneWorker() {
-        dealer.send(TestDealer.id(1), "pending", null);
+        dealer.send(1, "pending", null);
         assertThat(body(call(2, "sync_echo", "next"), 2)).isEqualTo("next");
         functions.pending.complete("done");
         assertThat(body(dealer.receive(), 1)).isEqualTo("done");
@@ -60,7 +63,7 @@ class ZeroServerExecutionTests {
 
     @Test
     void shouldAnswerNonBlockingAndAsyncCallsWhileBlockingCallHoldsTheOnlyWorker() throws Exception {
-        dealer.send(TestDealer.id(1), "blocking", null);
+        dealer.send(1, "blocking", null);
         assertThat(functions.blockingEntered.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(body(call(2, "quick", null), 2)).isEqualTo("quick");
         assertThat(body(call(3, "mono_echo", "mono"), 3)).isEqualTo("mono");
@@ -74,16 +77,16 @@ class ZeroServerExecutionTests {
         int count = 2000;
         String[] functionNames = { "sync_echo", "inline_echo", "mono_echo" };
         for (int i = 0; i < count; i++) {
-            dealer.send(TestDealer.id(i), functionNames[i % 3], TestServers.CODEC.encode("m" + i));
+            dealer.send(i, functionNames[i % 3], "m" + i);
         }
         Map<String, Object> replies = new HashMap<>();
         for (int i = 0; i < count; i++) {
             byte[] reply = dealer.receive();
-            replies.put(HexFormat.of().formatHex(reply, 0, 16), TestServers.CODEC.decode(reply, 16, reply.length - 16));
+            replies.put(HexFormat.of().formatHex(reply, 0, 16), Codecs.CODEC.decode(reply, 16, reply.length - 16));
         }
         assertThat(replies).hasSize(count);
         for (int i = 0; i < count; i++) {
-            assertThat(replies.get(HexFormat.of().formatHex(TestDealer.id(i)))).isEqualTo("m" + i);
+            assertThat(replies.get(HexFormat.of().formatHex(RawDealer.id(i)))).isEqualTo("m" + i);
         }
     }
 
@@ -113,7 +116,7 @@ class ZeroServerExecutionTests {
         dealer.close();
         server.close();
         startServer(1);
-        dealer.send(TestDealer.id(1), "blocking", null);
+        dealer.send(1, "blocking", null);
         assertThat(functions.blockingEntered.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(body(call(2, "quick", null), 2))
             .isEqualTo(Map.of(ZeroErrors.SERVER_EXCEPTION, "server busy: 1 requests in flight, retry later"));
@@ -123,8 +126,8 @@ class ZeroServerExecutionTests {
 
     @Test
     void shouldAnswerCallsInFlightAndRefuseNewOnesDuringGracefulShutdown() throws Exception {
-        dealer.send(TestDealer.id(1), "blocking", null);
-        dealer.send(TestDealer.id(2), "pending", null);
+        dealer.send(1, "blocking", null);
+        dealer.send(2, "pending", null);
         assertThat(functions.blockingEntered.await(20, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> stopped = server.shutdown(Duration.ofSeconds(60));
         assertThat(body(call(3, "quick", null), 3))
@@ -135,7 +138,7 @@ class ZeroServerExecutionTests {
         Map<Integer, Object> answered = new HashMap<>();
         for (int i = 0; i < 2; i++) {
             byte[] reply = dealer.receive();
-            answered.put((int) reply[3], TestServers.CODEC.decode(reply, 16, reply.length - 16));
+            answered.put((int) RawDealer.idOf(reply), Codecs.CODEC.decode(reply, 16, reply.length - 16));
         }
         assertThat(answered).isEqualTo(Map.of(1, "released", 2, "late"));
         stopped.get(20, TimeUnit.SECONDS);
@@ -144,19 +147,19 @@ class ZeroServerExecutionTests {
 
     @Test
     void shouldFailWithPortInUseWhenPortIsTaken() {
-        ZeroServer second = new ZeroServer(TestServers.CODEC, TestServers.endpoints(functions), workers,
+        ZeroServer second = new ZeroServer(Codecs.CODEC, TestServers.endpoints(functions), workers,
                 new ZeroServerSettings("127.0.0.1", server.port(), -1, 10));
         assertThatExceptionOfType(ZeroServerPortInUseException.class).isThrownBy(second::start)
             .withMessage("Zero server port " + server.port() + " is already in use");
     }
 
     private byte[] call(int n, String function, Object argument) {
-        return dealer.call(RequestFrame.encode(TestDealer.id(n), function,
-                argument == null ? null : TestServers.CODEC.encode(argument)));
+        return dealer.call(RequestFrame.encode(RawDealer.id(n), function,
+                argument == null ? null : Codecs.CODEC.encode(argument)));
     }
 
     private static Object body(byte[] reply, int n) {
-        assertThat(Arrays.copyOf(reply, 16)).isEqualTo(TestDealer.id(n));
-        return TestServers.CODEC.decode(reply, 16, reply.length - 16);
+        assertThat(Arrays.copyOf(reply, 16)).isEqualTo(RawDealer.id(n));
+        return Codecs.CODEC.decode(reply, 16, reply.length - 16);
     }
 }

@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,10 +74,10 @@ class ZeroServerRecoveryTests {
     }
 
     private static String echo(int port, String text) {
-        try (TestDealer dealer = new TestDealer(port)) {
-            byte[] reply = dealer.call(io.zeroapi.frame.RequestFrame.encode(TestDealer.id(1), "sync_echo",
-                    TestServers.CODEC.encode(text)));
-            return (String) TestServers.CODEC.decode(reply, 16, reply.length - 16);
+        try (RawDealer dealer = new RawDealer(port)) {
+            byte[] reply = dealer.call(io.zeroapi.frame.RequestFrame.encode(RawDealer.id(1), "sync_echo",
+                    Codecs.CODEC.encode(text)));
+            return (String) Codecs.CODEC.decode(reply, 16, reply.length - 16);
         }
     }
 

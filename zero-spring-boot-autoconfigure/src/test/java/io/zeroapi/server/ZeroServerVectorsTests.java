@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.testing.Codecs;
+import io.zeroapi.testing.RawDealer;
+import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,13 +39,13 @@ class ZeroServerVectorsTests {
 
     private static ZeroServer server;
 
-    private static TestDealer dealer;
+    private static RawDealer dealer;
 
     @BeforeAll
     static void startServer() {
         workers = Executors.newFixedThreadPool(2);
         server = TestServers.start(new VectorFunctions(), workers, 10_000);
-        dealer = new TestDealer(server.port());
+        dealer = new RawDealer(server.port());
     }
 
     @AfterAll
@@ -81,8 +84,8 @@ class ZeroServerVectorsTests {
     }
 
     private static boolean allowedDifference(JsonNode vector, byte[] expectedBody, byte[] body) {
-        Object expected = TestServers.CODEC.decode(expectedBody);
-        Object actual = TestServers.CODEC.decode(body);
+        Object expected = Codecs.CODEC.decode(expectedBody);
+        Object actual = Codecs.CODEC.decode(body);
         String function = vector.path("function").asText("");
         boolean emptyPayload = vector.path("payload_hex").asText("").isEmpty() && "".equals(expected);
         if ("get_rpc_contract".equals(function)) {
@@ -111,8 +114,8 @@ class ZeroServerVectorsTests {
 
     @Test
     void shouldDropMessageWithTwoFramesAndStillAnswerNextCall() {
-        dealer.sendFrames(new byte[0], io.zeroapi.frame.RequestFrame.encode(TestDealer.id(7), "echo",
-                TestServers.CODEC.encode("lost")));
+        dealer.sendFrames(new byte[0], io.zeroapi.frame.RequestFrame.encode(RawDealer.id(7), "echo",
+                Codecs.CODEC.encode("lost")));
         assertNormalCallStillWorks();
     }
 
@@ -120,26 +123,26 @@ class ZeroServerVectorsTests {
     void shouldAnswerFrameShorterThanIdWithThoseBytesAndNotFound() {
         byte[] reply = dealer.call(new byte[] { 1, 2, 3, 4, 5 });
         assertThat(java.util.Arrays.copyOf(reply, 5)).containsExactly(1, 2, 3, 4, 5);
-        assertThat(TestServers.CODEC.decode(reply, 5, reply.length - 5))
+        assertThat(Codecs.CODEC.decode(reply, 5, reply.length - 5))
             .isEqualTo(Map.of(ZeroErrors.FUNCTION_NOT_FOUND, "Function `` not found!"));
         byte[] empty = dealer.call(new byte[0]);
-        assertThat(TestServers.CODEC.decode(empty))
+        assertThat(Codecs.CODEC.decode(empty))
             .isEqualTo(Map.of(ZeroErrors.FUNCTION_NOT_FOUND, "Function `` not found!"));
         assertNormalCallStillWorks();
     }
 
     @Test
     void shouldAnswerGetRpcContractWithBadArgumentWithFailedToGenerateClientCode() {
-        byte[] reply = dealer.call(io.zeroapi.frame.RequestFrame.encode(TestDealer.id(9), "get_rpc_contract",
-                TestServers.CODEC.encode(5)));
-        Object body = TestServers.CODEC.decode(reply, 16, reply.length - 16);
+        byte[] reply = dealer.call(io.zeroapi.frame.RequestFrame.encode(RawDealer.id(9), "get_rpc_contract",
+                Codecs.CODEC.encode(5)));
+        Object body = Codecs.CODEC.decode(reply, 16, reply.length - 16);
         assertThat(body).isInstanceOf(Map.class);
         assertThat(keys(body)).containsExactly(ZeroErrors.FAILED_TO_GENERATE_CLIENT_CODE);
     }
 
     private static void assertNormalCallStillWorks() {
-        byte[] id = TestDealer.id(42);
-        byte[] reply = dealer.call(io.zeroapi.frame.RequestFrame.encode(id, "echo", TestServers.CODEC.encode("Hi")));
+        byte[] id = RawDealer.id(42);
+        byte[] reply = dealer.call(io.zeroapi.frame.RequestFrame.encode(id, "echo", Codecs.CODEC.encode("Hi")));
         assertThat(reply).isEqualTo(concat(id, HEX.parseHex("a24869")));
     }
 

@@ -14,13 +14,9 @@ import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
-import io.zeroapi.codec.ZeroCodec;
-import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.frame.ResponseFrame;
+import io.zeroapi.testing.RawRouter;
 import org.junit.jupiter.api.Test;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -140,15 +136,10 @@ class ZeroClientAutoConfigurationTests {
                 "zero.clients.echo.timeout=20s").run(context -> {
             assertThat(context).hasNotFailed();
             ZeroClient client = context.getBean(ZeroClient.class);
-            try (ZContext serverContext = new ZContext(1)) {
-                ZMQ.Socket router = serverContext.createSocket(SocketType.ROUTER);
-                router.setLinger(0);
-                int port = router.bindToRandomPort("tcp://127.0.0.1");
-                TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "test.echo.port=" + port);
-                Thread server = new Thread(() -> answerOnce(router));
-                server.start();
+            try (ZContext serverContext = new ZContext(1);
+                    RawRouter router = RawRouter.start(serverContext, RawRouter::echoExceptSlow)) {
+                TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "test.echo.port=" + router.port());
                 assertThat(client.call("echo", "hi", String.class)).isEqualTo("hi");
-                server.join();
             }
         });
     }
@@ -247,19 +238,6 @@ class ZeroClientAutoConfigurationTests {
 
     private static ZeroConnection connection(ApplicationContext context, String client) {
         return context.getBean(client + "ZeroClientConnection", ZeroConnection.class);
-    }
-
-    private static void answerOnce(ZMQ.Socket router) {
-        byte[] identity = router.recv();
-        RequestFrame request = RequestFrame.parse(router.recv());
-        while ("connect".equals(request.function())) {
-            router.sendMore(identity);
-            router.send(ResponseFrame.encode(request.id(), new ZeroCodec().encode("connected")));
-            identity = router.recv();
-            request = RequestFrame.parse(router.recv());
-        }
-        router.sendMore(identity);
-        router.send(ResponseFrame.encode(request.id(), request.payload()));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -10,15 +10,12 @@ import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroClient;
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
-import io.zeroapi.client.ClientThreads;
-import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.frame.ResponseFrame;
+import io.zeroapi.testing.LiveThreads;
+import io.zeroapi.testing.RawRouter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,48 +34,20 @@ class ZeroClientShutdownTests {
 
     private ZContext serverContext;
 
-    private ZMQ.Socket router;
-
-    private Thread server;
+    private RawRouter router;
 
     private int port;
-
-    private volatile boolean serving = true;
 
     @BeforeEach
     void startServer() {
         serverContext = new ZContext(1);
-        router = serverContext.createSocket(SocketType.ROUTER);
-        router.setLinger(0);
-        port = router.bindToRandomPort("tcp://127.0.0.1");
-        server = new Thread(this::echoExceptSlow, "echo-router");
-        server.start();
-    }
-
-    private void echoExceptSlow() {
-        router.setReceiveTimeOut(20);
-        try {
-            while (serving) {
-                byte[] identity = router.recv();
-                if (identity == null) {
-                    continue;
-                }
-                RequestFrame request = RequestFrame.parse(router.recv());
-                if (!request.function().equals("slow")) {
-                    router.sendMore(identity);
-                    router.send(ResponseFrame.encode(request.id(), request.payload()));
-                }
-            }
-        }
-        finally {
-            serverContext.destroySocket(router);
-        }
+        router = RawRouter.start(serverContext, RawRouter::echoExceptSlow);
+        port = router.port();
     }
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        serving = false;
-        server.join();
+        router.close();
         serverContext.close();
     }
 
@@ -87,14 +56,14 @@ class ZeroClientShutdownTests {
         AtomicReference<Object> replyDuringStop = new AtomicReference<>();
         AtomicReference<CompletableFuture<Object>> pending = new AtomicReference<>();
         AtomicReference<Set<String>> newClientThreads = new AtomicReference<>();
-        Set<String> before = ClientThreads.alive();
+        Set<String> before = LiveThreads.clients();
         runner.withPropertyValues("zero.clients.echo.address=127.0.0.1:" + port, "zero.clients.echo.timeout=20s")
             .withBean("drainingLifecycle", DrainingLifecycle.class, () -> new DrainingLifecycle(replyDuringStop))
             .run(context -> {
                 AsyncZeroClient client = context.getBean(AsyncZeroClient.class);
                 assertThat(client.call("echo", "up")).succeedsWithin(Duration.ofSeconds(20)).isEqualTo("up");
                 pending.set(client.call("slow", 1));
-                Set<String> started = new HashSet<>(ClientThreads.alive());
+                Set<String> started = new HashSet<>(LiveThreads.clients());
                 started.removeAll(before);
                 newClientThreads.set(started);
                 context.getBean(DrainingLifecycle.class).client = context.getBean(ZeroClient.class);
@@ -106,7 +75,7 @@ class ZeroClientShutdownTests {
             .isInstanceOf(ZeroConnectionException.class)
             .withMessageEndingWith("client closed");
         assertThat(newClientThreads.get()).hasSize(1);
-        assertThat(ClientThreads.alive()).doesNotContainAnyElementsOf(newClientThreads.get());
+        assertThat(LiveThreads.clients()).doesNotContainAnyElementsOf(newClientThreads.get());
     }
 
     /** Stands in for the Zero server's lifecycle: calls a client while it stops. */

@@ -21,9 +21,9 @@ import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.lifecycle.ZeroServerLifecycle;
 import io.zeroapi.lifecycle.ZeroServerPortInfoApplicationContextInitializer;
-import io.zeroapi.server.TestDealer;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
+import io.zeroapi.testing.RawDealer;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -341,20 +341,20 @@ class ZeroServerAutoConfigurationTests {
         runner.withBean("greeter", TestFunctions.Greeter.class).run(context -> {
             TestFunctions.Greeter greeter = context.getBean(TestFunctions.Greeter.class);
             int port = context.getBean(ZeroServerLifecycle.class).getServer().port();
-            try (TestDealer dealer = new TestDealer(port)) {
-                dealer.send(TestDealer.id(1), "slow", null);
+            try (RawDealer dealer = new RawDealer(port)) {
+                dealer.send(1, "slow", null);
                 assertThat(greeter.slowEntered.await(20, TimeUnit.SECONDS)).isTrue();
                 CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
                 AtomicInteger n = new AtomicInteger(100);
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                    byte[] reply = dealer.call(RequestFrame.encode(TestDealer.id(n.incrementAndGet()), "quick", null));
+                    byte[] reply = dealer.call(RequestFrame.encode(RawDealer.id(n.incrementAndGet()), "quick", null));
                     assertThat(CODEC.decode(reply, 16, reply.length - 16))
                         .isEqualTo(Map.of(ZeroErrors.SERVER_EXCEPTION, "server is shutting down"));
                 });
                 assertThat(closed).isNotDone();
                 greeter.releaseSlow.countDown();
                 byte[] reply = dealer.receive();
-                assertThat(reply[3]).isEqualTo((byte) 1);
+                assertThat(RawDealer.idOf(reply)).isEqualTo(1);
                 assertThat(CODEC.decode(reply, 16, reply.length - 16)).isEqualTo("released");
                 closed.get(20, TimeUnit.SECONDS);
             }
@@ -381,8 +381,8 @@ class ZeroServerAutoConfigurationTests {
 
     private static Object call(AssertableApplicationContext context, String function, Object argument) {
         int port = context.getBean(ZeroServerLifecycle.class).getServer().port();
-        try (TestDealer dealer = new TestDealer(port)) {
-            byte[] reply = dealer.call(RequestFrame.encode(TestDealer.id(1), function,
+        try (RawDealer dealer = new RawDealer(port)) {
+            byte[] reply = dealer.call(RequestFrame.encode(RawDealer.id(1), function,
                     argument == null ? null : CODEC.encode(argument)));
             return CODEC.decode(reply, 16, reply.length - 16);
         }

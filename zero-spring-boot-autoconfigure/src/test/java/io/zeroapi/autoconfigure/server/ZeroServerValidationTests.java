@@ -8,7 +8,7 @@ import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.lifecycle.ZeroServerLifecycle;
-import io.zeroapi.server.TestDealer;
+import io.zeroapi.testing.RawDealer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -55,8 +55,8 @@ class ZeroServerValidationTests {
 
     private static Object call(AssertableApplicationContext context, String function, Object argument) {
         int port = context.getBean(ZeroServerLifecycle.class).getServer().port();
-        try (TestDealer dealer = new TestDealer(port)) {
-            byte[] reply = dealer.call(RequestFrame.encode(TestDealer.id(1), function, CODEC.encode(argument)));
+        try (RawDealer dealer = new RawDealer(port)) {
+            byte[] reply = dealer.call(RequestFrame.encode(RawDealer.id(1), function, CODEC.encode(argument)));
             return CODEC.decode(reply, 16, reply.length - 16);
         }
     }

@@ -1,11 +1,10 @@
-package io.zeroapi.robustness;
+package io.zeroapi.testing;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -14,19 +13,19 @@ import org.zeromq.ZMQ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A raw JeroMQ DEALER on its own context, as a hostile or careless peer would use; one thread only.
+ * A raw JeroMQ DEALER on its own context, as a Python Zero client, or a hostile or careless peer, would use against
+ * a real server socket; one thread only. Its request ids are {@link #id(long) numbered}.
  */
-final class RawDealer implements AutoCloseable {
+public final class RawDealer implements AutoCloseable {
 
-    static final ZeroCodec CODEC = new ZeroCodec();
-
-    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
+    /** How long {@link #receive()} and {@link #awaitReply} wait for a reply. */
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
 
     private final ZContext context = new ZContext(1);
 
     private final ZMQ.Socket socket;
 
-    RawDealer(int port) {
+    public RawDealer(int port) {
         this(port, 0);
     }
 
@@ -34,7 +33,7 @@ final class RawDealer implements AutoCloseable {
      * @param receiveHighWaterMark how many replies ZeroMQ queues for this peer (0: no limit); 1 makes unread replies
      * back up into TCP and the server, as a slow reader's would
      */
-    RawDealer(int port, int receiveHighWaterMark) {
+    public RawDealer(int port, int receiveHighWaterMark) {
         socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
         socket.setHandshakeIvl(500);
@@ -43,58 +42,74 @@ final class RawDealer implements AutoCloseable {
         socket.connect("tcp://127.0.0.1:" + port);
     }
 
-    ZMQ.Socket socket() {
+    public ZMQ.Socket socket() {
         return socket;
     }
 
-    ZContext context() {
+    public ZContext context() {
         return context;
     }
 
     /** A 16-byte id: the marker {@code ZR} then {@code n}; random frames practically never start like this. */
-    static byte[] id(long n) {
+    public static byte[] id(long n) {
         return ByteBuffer.allocate(16).put((byte) 'Z').put((byte) 'R').putLong(2, n).array();
     }
 
     /** The {@code n} of {@link #id(long)}, or -1 for a frame not answering such an id. */
-    static long idOf(byte[] reply) {
+    public static long idOf(byte[] reply) {
         if (reply.length < 16 || reply[0] != 'Z' || reply[1] != 'R') {
             return -1;
         }
         return ByteBuffer.wrap(reply).getLong(2);
     }
 
-    static Object body(byte[] reply) {
-        return CODEC.decode(reply, 16, reply.length - 16);
+    /** The decoded body of a reply to a 16-byte id. */
+    public static Object body(byte[] reply) {
+        return Codecs.CODEC.decode(reply, 16, reply.length - 16);
     }
 
-    void send(byte[] frame) {
+    public void send(byte[] frame) {
         assertThat(socket.send(frame, 0)).as("sent").isTrue();
     }
 
-    void sendFrames(byte[]... frames) {
+    /** Sends a message of several frames (which a Zero server drops). */
+    public void sendFrames(byte[]... frames) {
         for (int i = 0; i < frames.length; i++) {
             assertThat(socket.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0)).isTrue();
         }
     }
 
-    void send(long n, String function, Object argument) {
-        send(RequestFrame.encode(id(n), function, argument == null ? null : CODEC.encode(argument)));
+    /** Sends a normal Zero request: {@link #id(long) id} {@code n}, padded name, encoded argument (none for null). */
+    public void send(long n, String function, Object argument) {
+        send(RequestFrame.encode(id(n), function, argument == null ? null : Codecs.CODEC.encode(argument)));
+    }
+
+    /** The next reply, failing if none comes within {@link #REPLY_TIMEOUT}. */
+    public byte[] receive() {
+        byte[] reply = receive(REPLY_TIMEOUT);
+        assertThat(reply).as("reply within " + REPLY_TIMEOUT).isNotNull();
+        return reply;
     }
 
     /** The next reply, waiting up to {@code timeout}; {@code null} if none came. */
-    byte[] receive(Duration timeout) {
+    public byte[] receive(Duration timeout) {
         socket.setReceiveTimeOut((int) timeout.toMillis());
         return socket.recv(0);
     }
 
     /** The next reply if one is already there. */
-    byte[] poll() {
+    public byte[] poll() {
         return socket.recv(ZMQ.DONTWAIT);
     }
 
+    /** Sends a frame and returns the next reply, whatever it answers. */
+    public byte[] call(byte[] frame) {
+        send(frame);
+        return receive();
+    }
+
     /** Receives until the reply to {@code n} arrives, handing every other reply to {@code others}. */
-    byte[] awaitReply(long n, Consumer<byte[]> others) {
+    public byte[] awaitReply(long n, Consumer<byte[]> others) {
         long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -111,7 +126,7 @@ final class RawDealer implements AutoCloseable {
     }
 
     /** Sends a call and returns the decoded body of its reply, ignoring anything else. */
-    Object call(long n, String function, Object argument) {
+    public Object call(long n, String function, Object argument) {
         send(n, function, argument);
         return body(awaitReply(n, reply -> {
         }));

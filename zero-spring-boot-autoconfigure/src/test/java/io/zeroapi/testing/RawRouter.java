@@ -1,19 +1,17 @@
-package io.zeroapi.client;
-
+package io.zeroapi.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 
-import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import io.zeroapi.frame.ZeroFrameException;
-
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -24,12 +22,13 @@ import org.zeromq.ZMQ;
  * what its handler returns (nothing for {@code null}), optionally in reversed order per batch of requests read
  * together. Frames queued with {@link #send} are sent from its thread.
  */
-final class RawRouter implements AutoCloseable {
+public final class RawRouter implements AutoCloseable {
 
-    record Request(byte[] identity, byte[] frame) {
+    /** A request frame and the identity of the peer that sent it. */
+    public record Request(byte[] identity, byte[] frame) {
     }
 
-    private static final byte[] CONNECTED = new ZeroCodec().encode("connected");
+    private static final byte[] CONNECTED = Codecs.CODEC.encode("connected");
 
     private final ZContext context;
 
@@ -49,7 +48,12 @@ final class RawRouter implements AutoCloseable {
 
     private volatile boolean running = true;
 
-    RawRouter(ZContext context, String endpoint, Function<byte[], byte[]> handler, boolean reverse) {
+    /**
+     * @param endpoint where to bind, e.g. {@code tcp://127.0.0.1:*}
+     * @param handler the reply frame to a request frame, or {@code null} for none
+     * @param reverse whether to answer each batch of requests read together in reversed order
+     */
+    public RawRouter(ZContext context, String endpoint, Function<byte[], byte[]> handler, boolean reverse) {
         this.context = context;
         this.handler = handler;
         this.reverse = reverse;
@@ -64,24 +68,35 @@ final class RawRouter implements AutoCloseable {
         this.thread.start();
     }
 
-    static RawRouter start(ZContext context, Function<byte[], byte[]> handler) {
+    /** A router on a free loopback port answering in order. */
+    public static RawRouter start(ZContext context, Function<byte[], byte[]> handler) {
         return new RawRouter(context, "tcp://127.0.0.1:*", handler, false);
     }
 
-    int port() {
+    /** A handler that echoes the payload of every request, except for function {@code slow}, which gets no reply. */
+    public static byte[] echoExceptSlow(byte[] frame) {
+        RequestFrame request = RequestFrame.parse(frame);
+        if (request.function().equals("slow")) {
+            return null;
+        }
+        return ResponseFrame.encode(request.id(), request.payload());
+    }
+
+    public int port() {
         return port;
     }
 
-    String address() {
+    public String address() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    BlockingQueue<Request> received() {
+    /** The request frames received so far, handshakes aside. */
+    public BlockingQueue<Request> received() {
         return received;
     }
 
     /** Queues a frame for a peer; sent from the router's thread. */
-    void send(byte[] identity, byte[] frame) {
+    public void send(byte[] identity, byte[] frame) {
         outbox.add(new Request(identity, frame));
     }
 
@@ -91,12 +106,12 @@ final class RawRouter implements AutoCloseable {
             while (running) {
                 poller.poll(20);
                 List<Request> replies = new ArrayList<>();
-                ZMQ.Socket s = socket;
                 byte[] identity;
-                while ((identity = s.recv(ZMQ.DONTWAIT)) != null) {
-                    byte[] frame = s.recv();
+                while ((identity = socket.recv(ZMQ.DONTWAIT)) != null) {
+                    byte[] frame = socket.recv();
                     if (isConnect(frame)) {
-                        replies.add(new Request(identity, ResponseFrame.encode(RequestFrame.parse(frame).id(), CONNECTED)));
+                        byte[] id = RequestFrame.parse(frame).id();
+                        replies.add(new Request(identity, ResponseFrame.encode(id, CONNECTED)));
                         continue;
                     }
                     received.add(new Request(identity, frame));
@@ -106,7 +121,7 @@ final class RawRouter implements AutoCloseable {
                     }
                 }
                 if (reverse) {
-                    java.util.Collections.reverse(replies);
+                    Collections.reverse(replies);
                 }
                 Request queued;
                 while ((queued = outbox.poll()) != null) {
@@ -123,7 +138,7 @@ final class RawRouter implements AutoCloseable {
         }
     }
 
-    static boolean isConnect(byte[] frame) {
+    private static boolean isConnect(byte[] frame) {
         try {
             return "connect".equals(RequestFrame.parse(frame).function());
         }
