@@ -87,7 +87,7 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     /**
-     * The server address as a ZeroMQ endpoint, resolved on first use.
+     * The server address as a ZeroMQ address, resolved on first use.
      * @throws ZeroException if the address is missing or malformed
      */
     public String address() {
@@ -126,9 +126,9 @@ public final class ZeroConnection implements AutoCloseable {
      */
     CallFuture call(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
             ReplyReader reader, boolean timed) {
-        String endpoint;
+        String server;
         try {
-            endpoint = address();
+            server = address();
         }
         catch (RuntimeException ex) {
             return CallFuture.failed(ex instanceof ZeroException ? ex
@@ -137,32 +137,32 @@ public final class ZeroConnection implements AutoCloseable {
         long maxRequestSize = settings.maxRequestSize();
         int requestSize = protocol.requestOverhead() + (payload == null ? 0 : payload.length);
         if (maxRequestSize >= 0 && payload != null && requestSize > maxRequestSize) {
-            return CallFuture.failed(new ZeroException(rpc + " at " + endpoint + ": request of "
+            return CallFuture.failed(new ZeroException(rpc + " at " + server + ": request of "
                     + requestSize + " bytes is over max-request-size ("
                     + settings.describeMaxRequestSize() + "); the server would drop it (raise the client's "
                     + "max-request-size together with the server's inbound limit)"));
         }
         ClientTransport transport;
         try {
-            transport = transport(endpoint);
+            transport = transport(server);
         }
         catch (RuntimeException ex) {
             return CallFuture.failed(
-                    new ZeroConnectionException(rpc, endpoint, "cannot open a connection: " + ex));
+                    new ZeroConnectionException(rpc, server, "cannot open a connection: " + ex));
         }
         if (transport == null) {
-            return CallFuture.failed(ClientTransport.closedException(rpc, endpoint));
+            return CallFuture.failed(ClientTransport.closedException(rpc, server));
         }
         PendingCall call;
         try {
-            call = register(transport.calls(), rpc, payload, returnType, timeout, reader, endpoint, timed);
+            call = register(transport.calls(), rpc, payload, returnType, timeout, reader, server, timed);
         }
         catch (ZeroFrameException ex) {
             return CallFuture.failed(
-                    new ZeroException(rpc + " at " + endpoint + ": " + ex.getMessage(), ex));
+                    new ZeroException(rpc + " at " + server + ": " + ex.getMessage(), ex));
         }
         if (call == null) {
-            return CallFuture.failed(new ZeroException(rpc + " at " + endpoint
+            return CallFuture.failed(new ZeroException(rpc + " at " + server
                     + ": too many calls in flight (at most " + settings.maxInFlight() + ")"));
         }
         transport.submit(call);
@@ -174,7 +174,7 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     /** The usable transport, opened on the first call and after a failure; {@code null} once closed. */
-    private ClientTransport transport(String endpoint) {
+    private ClientTransport transport(String server) {
         ClientTransport transport = current;
         if (transport != null && transport.isUsable()) {
             return transport;
@@ -185,7 +185,7 @@ public final class ZeroConnection implements AutoCloseable {
                 return closed.get() ? null : transport;
             }
             transports.removeIf(ClientTransport::isFinished);
-            transport = protocol.open(name, endpoint, settings);
+            transport = protocol.open(name, server, settings);
             transports.add(transport);
             current = transport;
             return transport;
@@ -193,9 +193,9 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     private PendingCall register(PendingCalls calls, String rpc, byte[] payload, Type returnType, Duration timeout,
-            ReplyReader reader, String endpoint, boolean timed) {
+            ReplyReader reader, String server, boolean timed) {
         RequestId id = RequestId.random();
-        PendingCall call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, endpoint, timeout,
+        PendingCall call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, server, timeout,
                 returnType, reader);
         if (inFlight.incrementAndGet() > settings.maxInFlight()) {
             inFlight.decrementAndGet();
@@ -203,7 +203,7 @@ public final class ZeroConnection implements AutoCloseable {
         }
         while (!calls.add(call)) {
             id = RequestId.random();
-            call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, endpoint, timeout,
+            call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, server, timeout,
                     returnType, reader);
         }
         PendingCall registered = call;

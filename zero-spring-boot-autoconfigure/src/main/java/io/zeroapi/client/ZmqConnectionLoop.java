@@ -28,9 +28,8 @@ import org.zeromq.ZMQException;
  * in a poller (JeroMQ 0.6.0's poller busy-loops, which cost more than half the throughput on 2 cores).
  * <p>
  * Every new connection first sends Zero's {@code connect} handshake (as Python clients do) and holds the calls
- * until {@code "connected"} comes back. A connection whose handshake gets no answer within
- * {@link ConnectHandshake#TIMEOUT_MS} (doubling up to 8 s while it keeps failing) is dropped for a fresh one under a new
- * alias: under load JeroMQ 0.6.0 can leave a new connection that never delivers its first message (its connect
+ * until {@code "connected"} comes back (see {@link ConnectHandshake}). A connection whose handshake gets no answer
+ * in time is dropped for a fresh one under a new alias: under load JeroMQ 0.6.0 can leave a new connection that never delivers its first message (its connect
  * hang), and a call written to it would be lost. Calls never sent when they expire fail with
  * {@link ZeroConnectionException}. Once a connection has answered, requests go out at once. When it breaks (the
  * server went away or closed it, or ZeroMQ closed it on a reply over the maximum size), the calls sent on it fail at
@@ -71,7 +70,7 @@ final class ZmqConnectionLoop implements Runnable {
 
     private volatile boolean running = true;
 
-    private String endpoint;
+    private String connectedTo;
 
     private byte[] alias;
 
@@ -89,7 +88,7 @@ final class ZmqConnectionLoop implements Runnable {
     /**
      * @param router the socket from {@link #createSocket}, not yet connected
      * @param submitted the calls handed over by callers, each already in {@code calls}
-     * @param address the server's ZeroMQ endpoint
+     * @param address the server's ZeroMQ address
      */
     ZmqConnectionLoop(ZMQ.Socket router, SocketWaker waker, OwnerInbox<PendingCall> submitted, PendingCalls calls,
             String address, ZeroConnectionSettings settings) {
@@ -140,10 +139,10 @@ final class ZmqConnectionLoop implements Runnable {
             waker.rearm();
             runTasks();
             takeSubmitted();
-            if (endpoint == null && !backlog.isEmpty()) {
+            if (connectedTo == null && !backlog.isEmpty()) {
                 connect();
             }
-            if (endpoint != null) {
+            if (connectedTo != null) {
                 if (handshake.isPending()) {
                     probe();
                 }
@@ -171,7 +170,7 @@ final class ZmqConnectionLoop implements Runnable {
             return (int) Math.min(handshake.millisLeft(System.currentTimeMillis()), PRUNE_INTERVAL_MS);
         }
         if (!backlog.isEmpty()) {
-            return (int) (endpoint == null ? PRUNE_INTERVAL_MS : RETRY_INTERVAL_MS);
+            return (int) (connectedTo == null ? PRUNE_INTERVAL_MS : RETRY_INTERVAL_MS);
         }
         return -1;
     }
@@ -200,7 +199,7 @@ final class ZmqConnectionLoop implements Runnable {
             backlog.clear();
             return;
         }
-        endpoint = target;
+        connectedTo = target;
         alias = next;
         handshake.start(System.currentTimeMillis());
     }
@@ -211,7 +210,7 @@ final class ZmqConnectionLoop implements Runnable {
             handshake.markSent();
         }
         if (handshake.isOverdue(System.currentTimeMillis())) {
-            logger.debug("No answer to the connect handshake from " + endpoint + " within "
+            logger.debug("No answer to the connect handshake from " + connectedTo + " within "
                     + handshake.timeoutMillis() + " ms; opening a new connection");
             handshake.failed();
             disconnect();
@@ -259,12 +258,12 @@ final class ZmqConnectionLoop implements Runnable {
      * its handshake is answered carries no call; the handshake's timeout replaces it.
      */
     private void connectionLost() {
-        if (endpoint == null) {
+        if (connectedTo == null) {
             return;
         }
         takeReady(Integer.MAX_VALUE);
         if (handshake.isPending()) {
-            logger.debug("A connection to " + endpoint + " broke before its handshake was answered");
+            logger.debug("A connection to " + connectedTo + " broke before its handshake was answered");
             return;
         }
         int failed = calls.failSent(call -> new ZeroConnectionException(call.rpc, call.address,
@@ -272,24 +271,25 @@ final class ZmqConnectionLoop implements Runnable {
                 + ") closes the connection"));
         if (failed > 0) {
             lost = true;
-            logger.warn("Zero client lost its connection to " + endpoint + ": " + failed + " call(s) waiting for a "
+            logger.warn("Zero client lost its connection to " + connectedTo + ": " + failed + " call(s) waiting for a "
                     + "reply failed (the server went away or closed the connection, or a reply was larger than "
                     + "max-reply-size " + maxReplySize + "); the next call opens a new connection");
         }
         else {
-            logger.debug("Zero client lost its connection to " + endpoint + "; the next call opens a new connection");
+            logger.debug("Zero client lost its connection to " + connectedTo
+                    + "; the next call opens a new connection");
         }
         disconnect();
     }
 
     private void disconnect() {
         try {
-            router.disconnect(endpoint);
+            router.disconnect(connectedTo);
         }
         catch (RuntimeException ex) {
-            logger.debug("Ignoring a failure while disconnecting from " + endpoint, ex);
+            logger.debug("Ignoring a failure while disconnecting from " + connectedTo, ex);
         }
-        endpoint = null;
+        connectedTo = null;
         handshake.cancel();
     }
 
@@ -336,7 +336,7 @@ final class ZmqConnectionLoop implements Runnable {
         if (handshake.answeredBy(id)) {
             if (lost) {
                 lost = false;
-                logger.info("Zero client connected to " + endpoint + " again");
+                logger.info("Zero client connectedTo to " + connectedTo + " again");
             }
             return;
         }

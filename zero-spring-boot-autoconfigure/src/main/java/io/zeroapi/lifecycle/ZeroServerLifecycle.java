@@ -62,7 +62,7 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
         }
         server.start();
         running = true;
-        logger.info("Zero server serving " + endpoints.size() + " function(s) on " + server.boundEndpoint());
+        logger.info("Zero server serving " + endpoints.size() + " function(s) on " + server.boundAddress());
         String address = server.settings().address();
         if (isAllInterfaces(address)) {
             logger.warn("Zero server listens on all network interfaces (zero.server.address=" + address

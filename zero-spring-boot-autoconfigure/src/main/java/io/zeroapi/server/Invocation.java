@@ -53,6 +53,9 @@ final class Invocation implements Runnable {
 
     private boolean abandoned;
 
+    /** How the call ended, set with the reply (before it is handed to the I/O thread). */
+    private volatile CallOutcome outcome = CallOutcome.SERVER_EXCEPTION;
+
     // Owned by InFlightCalls (I/O thread only).
     long acceptedNanos;
 
@@ -109,18 +112,18 @@ final class Invocation implements Runnable {
                 if (ex.isMalformed()) {
                     log().warn("malformed", "Malformed payload for '" + endpoint.name() + "': "
                             + LogText.escape(message), null);
-                    reply(bodies().generic(), true);
+                    reply(bodies().generic(), CallOutcome.SERVER_EXCEPTION);
                 }
                 else {
                     log().warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(message),
                             null);
-                    reply(bodies().validation(message), true);
+                    reply(bodies().validation(message), CallOutcome.VALIDATION_ERROR);
                 }
                 return;
             }
             catch (Throwable ex) {
                 log().warn("decode", "Cannot decode the argument of '" + endpoint.name() + "'", ex);
-                reply(bodies().generic(), true);
+                reply(bodies().generic(), CallOutcome.SERVER_EXCEPTION);
                 return;
             }
             invoke(argument);
@@ -170,7 +173,7 @@ final class Invocation implements Runnable {
 
     /** Rejected by the worker pool (e.g. shut down): answers with the generic error. */
     void rejected() {
-        reply(bodies().generic(), true);
+        reply(bodies().generic(), CallOutcome.SERVER_EXCEPTION);
     }
 
     /**
@@ -178,7 +181,7 @@ final class Invocation implements Runnable {
      * already did, interrupting the worker that runs the call or cancelling its pending result.
      * @return the reply to send, or {@code null} if the handler's reply is already on its way
      */
-    Reply abandon(byte[] body) {
+    @Nullable Reply abandon(byte[] body, CallOutcome ending) {
         if (!ANSWERED.compareAndSet(this, false, true)) {
             return null;
         }
@@ -193,6 +196,7 @@ final class Invocation implements Runnable {
         if (result != null) {
             result.cancel(true);
         }
+        outcome = ending;
         return context.reply(peer, id, body, true, this);
     }
 
@@ -216,16 +220,16 @@ final class Invocation implements Runnable {
         }
         catch (Throwable ex) {
             log().warn("encode:" + endpoint.name(), "Cannot encode the result of '" + endpoint.name() + "'", ex);
-            reply(bodies.generic(), true);
+            reply(bodies.generic(), CallOutcome.SERVER_EXCEPTION);
             return;
         }
         if (body.length > bodies.maxReplySize()) {
             log().warn("too-large:" + endpoint.name(), "The result of '" + endpoint.name() + "' is " + body.length
                     + " bytes, over the server's reply limit of " + bodies.maxReplySize() + " bytes", null);
-            reply(bodies.replyTooLarge(body.length), true);
+            reply(bodies.replyTooLarge(body.length), CallOutcome.SERVER_EXCEPTION);
             return;
         }
-        reply(body, false);
+        reply(body, CallOutcome.OK);
     }
 
     private void failed(Throwable failure) {
@@ -238,7 +242,7 @@ final class Invocation implements Runnable {
             String text = LogText.truncate(violations);
             log().warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(text),
                     null);
-            reply(bodies().validation(text), true);
+            reply(bodies().validation(text), CallOutcome.VALIDATION_ERROR);
             return;
         }
         byte[] body;
@@ -250,7 +254,7 @@ final class Invocation implements Runnable {
         catch (Throwable ex) {
             body = bodies().generic();
         }
-        reply(body, true);
+        reply(body, CallOutcome.SERVER_EXCEPTION);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -262,10 +266,16 @@ final class Invocation implements Runnable {
         return current;
     }
 
-    private void reply(byte[] body, boolean error) {
+    private void reply(byte[] body, CallOutcome result) {
         if (ANSWERED.compareAndSet(this, false, true)) {
             request = null;
-            context.replies().add(context.reply(peer, id, body, error, this));
+            outcome = result;
+            context.replies().add(context.reply(peer, id, body, result.isError(), this));
         }
+    }
+
+    /** How the call ended; read by the I/O thread once its reply has arrived there. */
+    CallOutcome outcome() {
+        return outcome;
     }
 }

@@ -1,5 +1,8 @@
 package io.zeroapi.server;
 
+import java.util.HexFormat;
+import java.util.Locale;
+
 /**
  * Makes text that callers control safe to log and to echo: control characters (newlines included) are escaped,
  * so a function name cannot forge a log line, and long text is cut.
@@ -45,5 +48,15 @@ final class LogText {
             return text;
         }
         return text.substring(0, MAX_LENGTH) + "... (" + (text.length() - MAX_LENGTH) + " more characters)";
+    }
+
+    /** A transport's routing id of a caller, in hex (at most its first 16 bytes). */
+    static String routingId(byte[] id) {
+        return HexFormat.of().formatHex(id, 0, Math.min(id.length, 16));
+    }
+
+    /** A duration in milliseconds with three decimals, e.g. {@code 1.234 ms}. */
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
     }
 }

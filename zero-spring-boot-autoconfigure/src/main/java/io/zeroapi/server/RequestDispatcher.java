@@ -11,6 +11,8 @@ import io.zeroapi.endpoint.ExecutionPath;
 import io.zeroapi.endpoint.ZeroRpcEndpoint;
 import io.zeroapi.frame.ZeroProtocol;
 import io.zeroapi.frame.ZeroRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,8 @@ final class RequestDispatcher {
 
     /** Largest argument of {@code get_rpc_contract} (a {@code [host, port]} pair). */
     static final int CONTRACT_ARGUMENT_BYTES = 256;
+
+    private static final Log CALLS = LogFactory.getLog("io.zeroapi.server.calls");
 
     private final Map<String, ZeroRpcEndpoint> endpoints;
 
@@ -188,8 +192,16 @@ final class RequestDispatcher {
         context.replies().add(context.reply(peer, id, body, error, null));
     }
 
-    /** A counted call's reply has reached the I/O thread; its in-flight slot is free. */
+    /**
+     * A counted call's reply has reached the I/O thread (or the call was abandoned after its handler's reply was
+     * claimed); its in-flight slot is free. Traced at DEBUG under {@code io.zeroapi.server.calls}: function,
+     * caller, duration and outcome.
+     */
     void completed(Invocation call) {
+        if (call.listed && CALLS.isDebugEnabled()) {
+            CALLS.debug(call.function() + " from " + LogText.routingId(call.peer().identity) + " took "
+                    + LogText.millis(System.nanoTime() - call.acceptedNanos) + ": " + call.outcome());
+        }
         calls.remove(call);
         call.peer().requestBytes -= call.requestBytes;
         call.requestBytes = 0;
@@ -217,7 +229,7 @@ final class RequestDispatcher {
         }
         Invocation oldest;
         while ((oldest = calls.oldest()) != null && nowNanos - oldest.acceptedNanos >= callTimeoutNanos) {
-            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout));
+            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout), CallOutcome.TIMEOUT);
             if (reply == null) {
                 completed(oldest);
                 continue;
@@ -238,7 +250,7 @@ final class RequestDispatcher {
         int answered = 0;
         Invocation oldest;
         while ((oldest = calls.oldest()) != null) {
-            Reply reply = oldest.abandon(bodies.shuttingDown());
+            Reply reply = oldest.abandon(bodies.shuttingDown(), CallOutcome.SHUTTING_DOWN);
             if (reply == null) {
                 completed(oldest);
                 continue;

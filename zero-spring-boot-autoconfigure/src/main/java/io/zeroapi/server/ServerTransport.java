@@ -15,8 +15,8 @@ import io.zeroapi.endpoint.ZeroRpcEndpoint;
  */
 interface ServerTransport {
 
-    /** The endpoint bound, e.g. {@code tcp://0.0.0.0:5559}. */
-    String boundEndpoint();
+    /** The address bound, e.g. {@code tcp://0.0.0.0:5559}. */
+    String boundAddress();
 
     /** The bound port. */
     int port();

@@ -208,7 +208,7 @@ public final class ZeroServer {
                     endpoints.get().forEach(endpoint -> served.put(endpoint.name(), endpoint));
                     transport = open(served, settings.withPort(failed.port()));
                     state = State.RUNNING;
-                    logger.warn("Zero server rebuilt its transport on " + transport.boundEndpoint());
+                    logger.warn("Zero server rebuilt its transport on " + transport.boundAddress());
                     return;
                 }
                 catch (RuntimeException ex) {
@@ -247,9 +247,9 @@ public final class ZeroServer {
         return transport == null ? -1 : transport.port();
     }
 
-    /** The endpoint the ROUTER is bound to, e.g. {@code tcp://0.0.0.0:5559}, or {@code null} before start. */
-    public synchronized String boundEndpoint() {
-        return transport == null ? null : transport.boundEndpoint();
+    /** The address the ROUTER is bound to, e.g. {@code tcp://0.0.0.0:5559}, or {@code null} before start. */
+    public synchronized String boundAddress() {
+        return transport == null ? null : transport.boundAddress();
     }
 
     /** Number of calls in flight: accepted, and neither answered nor past their deadline. */

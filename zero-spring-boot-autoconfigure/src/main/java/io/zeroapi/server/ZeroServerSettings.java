@@ -129,8 +129,8 @@ public record ZeroServerSettings(String address, int port, long maxMessageSize, 
                 callTimeout, backlog, heartbeatInterval, heartbeatTimeout, highWaterMark, peerBufferBudget);
     }
 
-    /** The endpoint to bind, {@code tcp://address:*} for port 0. */
-    String bindEndpoint() {
+    /** The ZeroMQ address to bind, {@code tcp://address:*} for port 0. */
+    String bindAddress() {
         return "tcp://" + address + ":" + (port == 0 ? "*" : Integer.toString(port));
     }
 }

@@ -9,7 +9,7 @@ import org.zeromq.ZMQ;
 
 /**
  * Stops listening for a while when the server cannot accept connections (out of file descriptors), instead of
- * letting JeroMQ retry the accept in a busy loop: the listening endpoint is unbound, so new connections are refused
+ * letting JeroMQ retry the accept in a busy loop: the listening address is unbound, so new connections are refused
  * while existing ones are served, and bound again after a back-off of 100 ms doubling to 5 s. Logged at WARN once
  * per episode. Used by the I/O thread only.
  */
@@ -25,7 +25,7 @@ final class ZmqListenBackoff {
 
     private final ZMQ.Socket router;
 
-    private final String endpoint;
+    private final String address;
 
     private final AcceptFailures failures;
 
@@ -39,9 +39,9 @@ final class ZmqListenBackoff {
 
     private boolean episode;
 
-    ZmqListenBackoff(ZMQ.Socket router, String endpoint, AcceptFailures failures) {
+    ZmqListenBackoff(ZMQ.Socket router, String address, AcceptFailures failures) {
         this.router = router;
-        this.endpoint = endpoint;
+        this.address = address;
         this.failures = failures;
     }
 
@@ -52,7 +52,7 @@ final class ZmqListenBackoff {
         }
         else if (!listening && now - relistenAt >= 0) {
             try {
-                router.bind(endpoint);
+                router.bind(address);
                 listening = true;
             }
             catch (RuntimeException ex) {
@@ -62,16 +62,16 @@ final class ZmqListenBackoff {
         if (episode && listening && now - lastFailure > QUIET_NANOS) {
             episode = false;
             backoffNanos = INITIAL_NANOS;
-            logger.info("Zero server accepts connections on " + endpoint + " normally again");
+            logger.info("Zero server accepts connections on " + address + " normally again");
         }
     }
 
     private void pause(long now) {
         try {
-            router.unbind(endpoint);
+            router.unbind(address);
         }
         catch (RuntimeException ex) {
-            logger.debug("Could not stop listening on " + endpoint, ex);
+            logger.debug("Could not stop listening on " + address, ex);
             return;
         }
         listening = false;
@@ -79,7 +79,7 @@ final class ZmqListenBackoff {
         relistenAt = now + backoffNanos;
         if (!episode) {
             episode = true;
-            logger.warn("Zero server cannot accept connections on " + endpoint + " (out of file descriptors? see "
+            logger.warn("Zero server cannot accept connections on " + address + " (out of file descriptors? see "
                     + "'ulimit -n'); it stops listening for " + TimeUnit.NANOSECONDS.toMillis(backoffNanos)
                     + " ms at a time, up to " + TimeUnit.NANOSECONDS.toMillis(MAX_NANOS)
                     + " ms, and keeps serving the connections it has");

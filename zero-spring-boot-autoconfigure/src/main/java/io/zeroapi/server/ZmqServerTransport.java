@@ -43,7 +43,7 @@ final class ZmqServerTransport implements ServerTransport {
 
     private ZmqServerLoop loop;
 
-    private String boundEndpoint;
+    private String boundAddress;
 
     private int port;
 
@@ -77,7 +77,7 @@ final class ZmqServerTransport implements ServerTransport {
         }
         transport.context = context;
         String bound = router.getLastEndpoint();
-        transport.boundEndpoint = bound;
+        transport.boundAddress = bound;
         transport.port = Integer.parseInt(bound.substring(bound.lastIndexOf(':') + 1));
         RateLimitedLog log = new RateLimitedLog(logger, LOG_INTERVAL);
         ReplyBodies bodies = new ReplyBodies(codec, settings.maxReplySize());
@@ -85,7 +85,7 @@ final class ZmqServerTransport implements ServerTransport {
         CallContext calls = new CallContext(codec, bodies, (id, body, error) -> ResponseFrame.encode(id, body),
                 replies, log);
         RequestDispatcher dispatcher = new RequestDispatcher(endpoints, calls, workers, settings);
-        ZmqListenBackoff listen = new ZmqListenBackoff(router, transport.boundEndpoint,
+        ZmqListenBackoff listen = new ZmqListenBackoff(router, transport.boundAddress,
                 AcceptFailures.install(router, replies::wake));
         transport.loop = new ZmqServerLoop(router, dispatcher, replies, bodies, log, settings, listen, once);
         DeadlineTicker ticker = DeadlineTicker.start(settings.callTimeout(), replies::wake,
@@ -106,7 +106,7 @@ final class ZmqServerTransport implements ServerTransport {
                 settings.heartbeatTimeout()));
         try {
             router.setBacklog(settings.backlog());
-            router.bind(settings.bindEndpoint());
+            router.bind(settings.bindAddress());
             return router;
         }
         catch (RuntimeException ex) {
@@ -119,8 +119,8 @@ final class ZmqServerTransport implements ServerTransport {
     }
 
     @Override
-    public String boundEndpoint() {
-        return boundEndpoint;
+    public String boundAddress() {
+        return boundAddress;
     }
 
     @Override

@@ -35,23 +35,23 @@ public final class SocketWaker implements AutoCloseable {
 
     private volatile Thread owner;
 
-    private SocketWaker(ZContext context, String endpoint) {
+    private SocketWaker(ZContext context, String address) {
         this.context = context;
         this.sender = context.createSocket(SocketType.DEALER);
         this.sender.setLinger(0);
         this.sender.setIdentity(IDENTITY);
-        this.sender.connect(endpoint);
+        this.sender.connect(address);
     }
 
     /**
-     * Binds {@code router} to a new {@code inproc} endpoint and returns a waker connected to it; call it before the
+     * Binds {@code router} to a new {@code inproc} address and returns a waker connected to it; call it before the
      * owning thread takes the socket over.
-     * @param name the start of the endpoint's name, for diagnostics
+     * @param name the start of the address's name, for diagnostics
      */
     public static SocketWaker attach(ZContext context, ZMQ.Socket router, String name) {
-        String endpoint = "inproc://" + name + "-" + UUID.randomUUID();
-        router.bind(endpoint);
-        return new SocketWaker(context, endpoint);
+        String address = "inproc://" + name + "-" + UUID.randomUUID();
+        router.bind(address);
+        return new SocketWaker(context, address);
     }
 
     /** Whether a message the ROUTER received (by its identity frame) is a wake-up. */
