@@ -6,8 +6,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
@@ -16,14 +18,19 @@ import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 /**
  * Makes every constructor (record component) property required unless it is an {@code Optional} or annotated
  * {@code @Nullable} (any annotation of that simple name), so a missing map key fails like Zero's
- * {@code Object missing required field}. An explicit {@code @JsonProperty(required = ...)} still wins.
+ * {@code Object missing required field}; a renamed one ({@code @JsonProperty("start_time")}) too. An explicit
+ * {@code @JsonProperty(isRequired = OptBoolean.FALSE)} or {@code required = true} still wins; {@code required = false}
+ * is the annotation's default and cannot be told from it, so it does not make a component optional.
  */
 final class RequiredCreatorPropertyIntrospector extends JacksonAnnotationIntrospector {
 
     @Override
     public Boolean hasRequiredMarker(AnnotatedMember member) {
-        Boolean explicit = super.hasRequiredMarker(member);
-        if (explicit != null || !(member instanceof AnnotatedParameter parameter)) {
+        if (!(member instanceof AnnotatedParameter parameter)) {
+            return super.hasRequiredMarker(member);
+        }
+        Boolean explicit = explicitRequired(parameter);
+        if (explicit != null) {
             return explicit;
         }
         Class<?> type = parameter.getRawType();
@@ -49,6 +56,17 @@ final class RequiredCreatorPropertyIntrospector extends JacksonAnnotationIntrosp
             return explicit;
         }
         return explicit.withValueNulls(Nulls.FAIL);
+    }
+
+    private Boolean explicitRequired(AnnotatedParameter parameter) {
+        JsonProperty property = _findAnnotation(parameter, JsonProperty.class);
+        if (property == null) {
+            return null;
+        }
+        if (property.isRequired() != OptBoolean.DEFAULT) {
+            return property.isRequired().asBoolean();
+        }
+        return property.required() ? Boolean.TRUE : null;
     }
 
     private static boolean isNullable(AnnotatedParameter parameter) {

@@ -45,7 +45,9 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  * Generic decoding gives {@code null}, {@code Boolean}, {@code Integer}/{@code Long}/{@code BigInteger},
  * {@code Double}, {@code String}, {@code byte[]}, {@code List}, {@code Map} and {@code Instant}. Typed
  * decoding refuses a float for an integer, a string for a number, a number for a string, and a missing
- * record component that is not {@code Optional} or {@code @Nullable}; unknown map keys are ignored. Nil decodes
+ * record component that is not {@code Optional} or {@code @Nullable}; unknown map keys are ignored. A
+ * {@code @JsonFormat(shape = ARRAY)} record is a tuple of exactly its length, integer-keyed maps take only int keys,
+ * enums only values of their kind, and failures are worded as msgspec words them (see {@code MismatchMessages}). Nil decodes
  * only to {@code Object} and {@code Optional} targets and to {@code Optional}/{@code @Nullable} components; a
  * server checks {@link #isNil} itself for a {@code @Nullable} parameter. Date/time strings carry microseconds like
  * Python's {@code isoformat()} (finer nanoseconds are dropped); instants keep their nanoseconds in the timestamp.
@@ -90,6 +92,7 @@ public final class ZeroCodec {
         mapper.setAnnotationIntrospector(new RequiredCreatorPropertyIntrospector());
         mapper.registerModule(new Jdk8Module());
         mapper.registerModule(new ZeroTypesModule());
+        mapper.registerModule(new ZeroStrictnessModule());
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -202,7 +205,7 @@ public final class ZeroCodec {
 
     private Object read(ObjectReader reader, byte[] bytes, int offset, int length) {
         MsgpackStructure.check(bytes, offset, length, MAX_DEPTH);
-        try (JsonParser parser = new TextSafeParser(mapper.getFactory().createParser(bytes, offset, length))) {
+        try (JsonParser parser = parser(bytes, offset, length)) {
             return reader.readValue(parser);
         }
         catch (JsonMappingException ex) {
@@ -214,6 +217,11 @@ public final class ZeroCodec {
         catch (IOException | RuntimeException ex) {
             throw ZeroCodecException.malformed("Malformed msgpack: " + ex.getMessage(), ex);
         }
+    }
+
+    private JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+        JsonParser msgpack = mapper.getFactory().createParser(bytes, offset, length);
+        return new HeaderAwareParser(new TextSafeParser(msgpack), bytes, offset, length);
     }
 
     private static String describe(Object value) {

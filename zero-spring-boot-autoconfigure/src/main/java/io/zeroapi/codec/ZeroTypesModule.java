@@ -58,10 +58,12 @@ final class ZeroTypesModule extends SimpleModule {
                 new InstantDeserializer<>(OffsetDateTime.class, "datetime", instant -> instant.atOffset(ZoneOffset.UTC)));
         addDeserializer(ZonedDateTime.class,
                 new InstantDeserializer<>(ZonedDateTime.class, "datetime", instant -> instant.atZone(ZoneOffset.UTC)));
-        addDeserializer(LocalDateTime.class, new TextDeserializer<>(LocalDateTime.class, "datetime", ZeroTypesModule::parseLocalDateTime));
+        addDeserializer(LocalDateTime.class, new NaiveDateTimeDeserializer());
         addDeserializer(LocalDate.class, new TextDeserializer<>(LocalDate.class, "date", LocalDate::parse));
-        addDeserializer(LocalTime.class, new TextDeserializer<>(LocalTime.class, "time", LocalTime::parse));
-        addDeserializer(OffsetTime.class, new TextDeserializer<>(OffsetTime.class, "time", OffsetTime::parse));
+        addDeserializer(LocalTime.class,
+                new TextDeserializer<>(LocalTime.class, "time", LocalTime::parse, OffsetTime::parse, false));
+        addDeserializer(OffsetTime.class,
+                new TextDeserializer<>(OffsetTime.class, "time", OffsetTime::parse, LocalTime::parse, true));
         addDeserializer(UUID.class, new UuidDeserializer());
         addDeserializer(String.class, new StrictStringDeserializer());
         addDeserializer(Short.class, new SmallIntDeserializer<>(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v, false));
@@ -142,7 +144,9 @@ final class ZeroTypesModule extends SimpleModule {
     }
 
     /**
-     * Reads a string value into a date or time type; anything else is a type mismatch.
+     * Reads a string value into a date or time type; anything else is a type mismatch. A string in the zone form the
+     * type cannot hold (an offset for a local type, none for an aware one) is refused as msgspec refuses it for a
+     * {@code tz=False} or {@code tz=True} constraint: {@code Expected `datetime` with no timezone component}.
      */
     private static class TextDeserializer<T> extends StdScalarDeserializer<T> {
 
@@ -150,10 +154,25 @@ final class ZeroTypesModule extends SimpleModule {
 
         private final transient Function<String, T> parser;
 
+        private final transient Function<String, ?> otherZoneForm;
+
+        private final String zoneRefusal;
+
         TextDeserializer(Class<T> type, String zeroName, Function<String, T> parser) {
+            this(type, zeroName, parser, null, false);
+        }
+
+        TextDeserializer(Class<T> type, String zeroName, Function<String, T> parser, Function<String, ?> otherZoneForm,
+                boolean aware) {
             super(type);
             this.zeroName = zeroName;
             this.parser = parser;
+            this.otherZoneForm = otherZoneForm;
+            this.zoneRefusal = "Expected `" + zeroName + "` with " + (aware ? "a" : "no") + " timezone component";
+        }
+
+        String zoneRefusal() {
+            return zoneRefusal;
         }
 
         @Override
@@ -169,7 +188,21 @@ final class ZeroTypesModule extends SimpleModule {
                 return parser.apply(text);
             }
             catch (DateTimeException | IllegalArgumentException ex) {
-                throw ZeroMismatch.of(p, "Invalid " + zeroName + " `" + text + "`");
+                String invalid = "Invalid " + zeroName + " `" + text + "`";
+                throw ZeroMismatch.of(p, hasOtherZoneForm(text) ? zoneRefusal : invalid);
+            }
+        }
+
+        private boolean hasOtherZoneForm(String text) {
+            if (otherZoneForm == null) {
+                return false;
+            }
+            try {
+                otherZoneForm.apply(text);
+                return true;
+            }
+            catch (DateTimeException | IllegalArgumentException ex) {
+                return false;
             }
         }
 
@@ -183,7 +216,8 @@ final class ZeroTypesModule extends SimpleModule {
         private final transient Function<Instant, T> fromInstant;
 
         InstantDeserializer(Class<T> type, String zeroName, Function<Instant, T> fromInstant) {
-            super(type, zeroName, text -> fromInstant.apply(OffsetDateTime.parse(text.replace(' ', 'T')).toInstant()));
+            super(type, zeroName, text -> fromInstant.apply(OffsetDateTime.parse(text.replace(' ', 'T')).toInstant()),
+                    ZeroTypesModule::parseLocalDateTime, true);
             this.fromInstant = fromInstant;
         }
 
@@ -202,6 +236,28 @@ final class ZeroTypesModule extends SimpleModule {
                         throw ZeroMismatch.of(p, ex.getMessage());
                     }
                 }
+            }
+            return super.fromOther(p, ctxt);
+        }
+    }
+
+    /**
+     * {@code LocalDateTime}, Python's naive {@code datetime}: a timestamp extension (always aware) is refused like
+     * an offset in the string.
+     */
+    private static final class NaiveDateTimeDeserializer extends TextDeserializer<LocalDateTime> {
+
+        NaiveDateTimeDeserializer() {
+            super(LocalDateTime.class, "datetime", ZeroTypesModule::parseLocalDateTime,
+                    text -> OffsetDateTime.parse(text.replace(' ', 'T')), false);
+        }
+
+        @Override
+        LocalDateTime fromOther(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object embedded = p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT ? p.getEmbeddedObject() : null;
+            if (embedded instanceof Instant
+                    || embedded instanceof MessagePackExtensionType ext && ext.getType() == Timestamps.EXT_TYPE) {
+                throw ZeroMismatch.of(p, zoneRefusal());
             }
             return super.fromOther(p, ctxt);
         }
