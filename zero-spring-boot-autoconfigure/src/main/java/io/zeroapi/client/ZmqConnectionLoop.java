@@ -336,7 +336,7 @@ final class ZmqConnectionLoop implements Runnable {
         if (handshake.answeredBy(id)) {
             if (lost) {
                 lost = false;
-                logger.info("Zero client connectedTo to " + connectedTo + " again");
+                logger.info("Zero client connected to " + connectedTo + " again");
             }
             return;
         }

@@ -1,16 +1,31 @@
 package io.zeroapi.codec;
 
 /**
- * A string as Python's {@code repr()} writes it, as msgspec quotes a string value in its messages
- * ({@code Invalid enum value 'x'}): single quotes unless only double quotes avoid escaping, backslash escapes for
- * the quote, the backslash and non-printable characters.
+ * Strings and exceptions as Python's {@code repr()} writes them: msgspec quotes a string value that way in its
+ * messages ({@code Invalid enum value 'x'}), and Zero sends {@code repr(exc)} for a failed handler
+ * ({@code ValueError('boom')}). Single quotes unless only double quotes avoid escaping, backslash escapes for the
+ * quote, the backslash and non-printable characters.
  */
-final class PythonRepr {
+public final class PythonRepr {
 
     private PythonRepr() {
     }
 
-    static String string(String text) {
+    /**
+     * {@code repr(exc)}: the exception's simple class name and its message, {@code KeyError()} without a message.
+     */
+    public static String exception(Throwable ex) {
+        String name = ex.getClass().getSimpleName();
+        if (name.isEmpty()) {
+            String full = ex.getClass().getName();
+            name = full.substring(full.lastIndexOf('.') + 1);
+        }
+        String message = ex.getMessage();
+        return message == null ? name + "()" : name + "(" + string(message) + ")";
+    }
+
+    /** {@code repr(text)}. */
+    public static String string(String text) {
         char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
         text.codePoints().forEach(c -> {

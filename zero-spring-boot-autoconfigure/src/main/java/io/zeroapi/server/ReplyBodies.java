@@ -3,6 +3,7 @@ package io.zeroapi.server;
 import java.time.Duration;
 import java.util.Collections;
 
+import io.zeroapi.codec.PythonRepr;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.ZeroErrors;
 

@@ -1,4 +1,4 @@
-package io.zeroapi.server;
+package io.zeroapi.codec;
 
 import org.junit.jupiter.api.Test;
 
