@@ -3,7 +3,10 @@ package io.zeroapi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every exception a Zero client raises (unchecked). Thrown as is (not a subclass) when a call cannot
+ * Root of every exception the starter throws (unchecked): the clients' failures below, and the codec's
+ * ({@link io.zeroapi.codec.ZeroCodecException}), the frames' ({@link io.zeroapi.frame.ZeroFrameException}) and
+ * the server's bind failures ({@link io.zeroapi.server.ZeroServerBindException},
+ * {@link io.zeroapi.server.ZeroServerPortInUseException}). A client throws it as is (not a subclass) when a call cannot
  * be made or answered at all: an argument that cannot be encoded, a function name over 80 UTF-8 bytes, too
  * many calls in flight, an unusable address, or a reply that is malformed or does not fit the requested
  * return type (the cause is then the codec's {@link io.zeroapi.codec.ZeroCodecException}). Exceptions about one

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.transport.OwnerInbox;
-import io.zeroapi.transport.SocketWaker;
-import io.zeroapi.transport.ZmqContexts;
+import io.zeroapi.internal.zeromq.OwnerInbox;
+import io.zeroapi.internal.zeromq.SocketWaker;
+import io.zeroapi.internal.zeromq.ZmqContexts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -5,11 +5,11 @@ import java.util.ArrayDeque;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.frame.RequestFrame;
-import io.zeroapi.transport.OwnerInbox;
-import io.zeroapi.transport.RouterOptions;
-import io.zeroapi.transport.SocketWaker;
-import io.zeroapi.transport.ZmqErrors;
-import io.zeroapi.transport.ZmqSockets;
+import io.zeroapi.internal.zeromq.OwnerInbox;
+import io.zeroapi.internal.zeromq.RouterOptions;
+import io.zeroapi.internal.zeromq.SocketWaker;
+import io.zeroapi.internal.zeromq.ZmqErrors;
+import io.zeroapi.internal.zeromq.ZmqSockets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;

@@ -17,9 +17,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -221,7 +221,7 @@ public final class ZeroCodec {
 
     private JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
         JsonParser msgpack = mapper.getFactory().createParser(bytes, offset, length);
-        return new HeaderAwareParser(new TextSafeParser(msgpack), bytes, offset, length);
+        return new HeaderAwareParser(new StrictMsgpackParser(msgpack), bytes, offset, length);
     }
 
     private static String describe(Object value) {

@@ -1,5 +1,7 @@
 package io.zeroapi.codec;
 
+import io.zeroapi.ZeroException;
+
 /**
  * Thrown when bytes cannot be decoded or a value cannot be encoded.
  * <p>
@@ -7,7 +9,7 @@ package io.zeroapi.codec;
  * well-formed value that does not fit the requested type (Zero's {@code ValidationError}: the message says what
  * was expected, what came, and where, e.g. {@code Expected `int`, got `str` - at `$.id`}).
  */
-public class ZeroCodecException extends RuntimeException {
+public class ZeroCodecException extends ZeroException {
 
     private final boolean malformed;
 

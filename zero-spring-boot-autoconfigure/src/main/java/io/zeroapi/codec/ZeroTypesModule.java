@@ -36,21 +36,21 @@ final class ZeroTypesModule extends SimpleModule {
 
     ZeroTypesModule() {
         super("zero-types");
-        addSerializer(Float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
-        addSerializer(float.class, new ToStringLike<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
-        addSerializer(float[].class, new ToStringLike<>(float[].class, ZeroTypesModule::writeFloats));
-        addSerializer(BigDecimal.class, new ToStringLike<>(BigDecimal.class, (value, gen) -> gen.writeString(value.toString())));
-        addSerializer(UUID.class, new ToStringLike<>(UUID.class, (value, gen) -> gen.writeString(value.toString())));
-        addSerializer(Instant.class, new ToStringLike<>(Instant.class, ZeroTypesModule::writeTimestamp));
+        addSerializer(Float.class, new LambdaSerializer<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
+        addSerializer(float.class, new LambdaSerializer<>(Float.class, (value, gen) -> gen.writeNumber(value.doubleValue())));
+        addSerializer(float[].class, new LambdaSerializer<>(float[].class, ZeroTypesModule::writeFloats));
+        addSerializer(BigDecimal.class, new LambdaSerializer<>(BigDecimal.class, (value, gen) -> gen.writeString(value.toString())));
+        addSerializer(UUID.class, new LambdaSerializer<>(UUID.class, (value, gen) -> gen.writeString(value.toString())));
+        addSerializer(Instant.class, new LambdaSerializer<>(Instant.class, ZeroTypesModule::writeTimestamp));
         addSerializer(OffsetDateTime.class,
-                new ToStringLike<>(OffsetDateTime.class, (value, gen) -> writeTimestamp(value.toInstant(), gen)));
+                new LambdaSerializer<>(OffsetDateTime.class, (value, gen) -> writeTimestamp(value.toInstant(), gen)));
         addSerializer(ZonedDateTime.class,
-                new ToStringLike<>(ZonedDateTime.class, (value, gen) -> writeTimestamp(value.toInstant(), gen)));
-        addSerializer(LocalDateTime.class, new ToStringLike<>(LocalDateTime.class,
+                new LambdaSerializer<>(ZonedDateTime.class, (value, gen) -> writeTimestamp(value.toInstant(), gen)));
+        addSerializer(LocalDateTime.class, new LambdaSerializer<>(LocalDateTime.class,
                 (value, gen) -> gen.writeString(value.toLocalDate() + "T" + formatTime(value.toLocalTime()))));
-        addSerializer(LocalDate.class, new ToStringLike<>(LocalDate.class, (value, gen) -> gen.writeString(value.toString())));
-        addSerializer(LocalTime.class, new ToStringLike<>(LocalTime.class, (value, gen) -> gen.writeString(formatTime(value))));
-        addSerializer(OffsetTime.class, new ToStringLike<>(OffsetTime.class,
+        addSerializer(LocalDate.class, new LambdaSerializer<>(LocalDate.class, (value, gen) -> gen.writeString(value.toString())));
+        addSerializer(LocalTime.class, new LambdaSerializer<>(LocalTime.class, (value, gen) -> gen.writeString(formatTime(value))));
+        addSerializer(OffsetTime.class, new LambdaSerializer<>(OffsetTime.class,
                 (value, gen) -> gen.writeString(formatTime(value.toLocalTime()) + formatOffset(value.getOffset()))));
 
         addDeserializer(Instant.class, new InstantDeserializer<>(Instant.class, "datetime", Function.identity()));
@@ -128,11 +128,12 @@ final class ZeroTypesModule extends SimpleModule {
         void write(T value, JsonGenerator gen) throws IOException;
     }
 
-    private static final class ToStringLike<T> extends StdSerializer<T> {
+    /** A serializer that writes with a {@link Writer} lambda. */
+    private static final class LambdaSerializer<T> extends StdSerializer<T> {
 
         private final transient Writer<T> writer;
 
-        ToStringLike(Class<T> type, Writer<T> writer) {
+        LambdaSerializer(Class<T> type, Writer<T> writer) {
             super(type);
             this.writer = writer;
         }

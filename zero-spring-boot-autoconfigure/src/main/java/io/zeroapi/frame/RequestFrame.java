@@ -135,9 +135,4 @@ public record RequestFrame(byte[] id, String function, byte[] frame, int payload
     public int payloadLength() {
         return frame.length - payloadOffset;
     }
-
-    /** A copy of the payload bytes. */
-    public byte[] payload() {
-        return Arrays.copyOfRange(frame, payloadOffset, frame.length);
-    }
 }

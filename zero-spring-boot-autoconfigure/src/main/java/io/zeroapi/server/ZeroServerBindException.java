@@ -1,10 +1,12 @@
 package io.zeroapi.server;
 
+import io.zeroapi.ZeroException;
+
 /**
  * Thrown when the Zero server cannot bind for another reason than its port being in use, e.g. an address that is
  * not one of this machine's ({@code EADDRNOTAVAIL}) or that does not resolve; the cause says what the system said.
  */
-public class ZeroServerBindException extends RuntimeException {
+public class ZeroServerBindException extends ZeroException {
 
     private final String address;
 

@@ -1,9 +1,11 @@
 package io.zeroapi.server;
 
+import io.zeroapi.ZeroException;
+
 /**
  * Thrown when the Zero server cannot bind because its port is already in use.
  */
-public class ZeroServerPortInUseException extends RuntimeException {
+public class ZeroServerPortInUseException extends ZeroException {
 
     private final int port;
 

@@ -2,7 +2,7 @@ package io.zeroapi.server;
 
 import java.util.concurrent.TimeUnit;
 
-import io.zeroapi.transport.AcceptFailures;
+import io.zeroapi.internal.zeromq.AcceptFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZMQ;

@@ -1,7 +1,7 @@
 package io.zeroapi.server;
 
-import io.zeroapi.transport.OwnerInbox;
-import io.zeroapi.transport.SocketWaker;
+import io.zeroapi.internal.zeromq.OwnerInbox;
+import io.zeroapi.internal.zeromq.SocketWaker;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package io.zeroapi.server;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.zeroapi.transport.ZmqErrors;
+import io.zeroapi.internal.zeromq.ZmqErrors;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroFrameException;
-import io.zeroapi.transport.SocketWaker;
-import io.zeroapi.transport.ZmqErrors;
+import io.zeroapi.internal.zeromq.SocketWaker;
+import io.zeroapi.internal.zeromq.ZmqErrors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZMQ;

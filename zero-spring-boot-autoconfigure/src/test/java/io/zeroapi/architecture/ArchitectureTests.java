@@ -13,13 +13,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The rules that keep the house in order, checked on the library's compiled classes: the runtime knows nothing of
- * Spring Boot, packages form no cycle, only the transport package touches JeroMQ's internals, and the request
+ * Spring Boot, packages form no cycle, only {@code io.zeroapi.internal.zeromq} touches JeroMQ's internals, and the request
  * handling of server and client knows no socket type.
  */
 class ArchitectureTests {
 
     private static final String[] RUNTIME = { "io.zeroapi", "io.zeroapi.codec..", "io.zeroapi.frame..",
-            "io.zeroapi.transport..", "io.zeroapi.endpoint..", "io.zeroapi.server..", "io.zeroapi.client..",
+            "io.zeroapi.internal..", "io.zeroapi.endpoint..", "io.zeroapi.server..", "io.zeroapi.client..",
             "io.zeroapi.lifecycle.." };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -38,8 +38,8 @@ class ArchitectureTests {
     }
 
     @Test
-    void onlyTheTransportPackageUsesJeroMqInternals() {
-        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.transport..")
+    void onlyTheInternalZeroMqPackageUsesJeroMqInternals() {
+        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.internal..")
             .should().dependOnClassesThat().resideInAPackage("zmq.."));
     }
 
@@ -47,20 +47,20 @@ class ArchitectureTests {
     void serverRequestHandlingKnowsNoSocketType() {
         check(noClasses().that().resideInAPackage("io.zeroapi.server")
             .and(not(simpleNameStartingWith("Zmq")))
-            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.transport.."));
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.internal.."));
     }
 
     @Test
     void clientCallHandlingKnowsNoSocketType() {
         check(noClasses().that().resideInAPackage("io.zeroapi.client")
             .and(not(simpleNameStartingWith("Zmq")))
-            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.transport.."));
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.internal.."));
     }
 
     @Test
     void theCodecAndTheFramesKnowNothingOfTransportsOrSpringContexts() {
         check(noClasses().that().resideInAnyPackage("io.zeroapi.codec..", "io.zeroapi.frame..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "io.zeroapi.transport..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "io.zeroapi.internal..",
                     "io.zeroapi.server..", "io.zeroapi.client..", "org.springframework.context.."));
     }
 

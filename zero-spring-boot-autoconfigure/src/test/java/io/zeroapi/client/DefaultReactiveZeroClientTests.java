@@ -11,6 +11,7 @@ import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import io.zeroapi.frame.ZeroErrors;
 import io.zeroapi.testing.RawRouter;
+import io.zeroapi.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class DefaultReactiveZeroClientTests {
         RequestFrame request = RequestFrame.parse(frame);
         return switch (request.function()) {
             case "slow" -> null;
-            case "echo" -> ResponseFrame.encode(request.id(), request.hasPayload() ? request.payload() : codec.encode(null));
+            case "echo" -> ResponseFrame.encode(request.id(), request.hasPayload() ? Requests.payload(request) : codec.encode(null));
             default -> ResponseFrame.encode(request.id(),
                     codec.encode(Map.of(ZeroErrors.FUNCTION_NOT_FOUND, ZeroErrors.functionNotFound(request.function()))));
         };

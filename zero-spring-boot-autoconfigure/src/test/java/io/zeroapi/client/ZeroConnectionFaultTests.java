@@ -13,6 +13,7 @@ import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import io.zeroapi.testing.LiveThreads;
 import io.zeroapi.testing.RawRouter;
+import io.zeroapi.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class ZeroConnectionFaultTests {
         return switch (request.function()) {
             case "big" -> ResponseFrame.encode(request.id(), codec.encode(new byte[1024 * 1024]));
             case "slow" -> null;
-            default -> ResponseFrame.encode(request.id(), request.payload());
+            default -> ResponseFrame.encode(request.id(), Requests.payload(request));
         };
     }
 

@@ -21,6 +21,7 @@ import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ResponseFrame;
 import io.zeroapi.testing.RawRouter;
+import io.zeroapi.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +198,7 @@ class ZeroConnectionTests {
                     ignoredFirstHandshake = true;
                     continue;
                 }
-                byte[] body = request.function().equals("connect") ? codec.encode("connected") : request.payload();
+                byte[] body = request.function().equals("connect") ? codec.encode("connected") : Requests.payload(request);
                 router.sendMore(identity);
                 router.send(ResponseFrame.encode(request.id(), body));
                 if (!request.function().equals("connect")) {

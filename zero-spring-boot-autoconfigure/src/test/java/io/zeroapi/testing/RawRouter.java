@@ -79,7 +79,7 @@ public final class RawRouter implements AutoCloseable {
         if (request.function().equals("slow")) {
             return null;
         }
-        return ResponseFrame.encode(request.id(), request.payload());
+        return ResponseFrame.encode(request.id(), Requests.payload(request));
     }
 
     public int port() {

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 
 /**
- * A parser wrapper that answers {@link #getText()} for tokens the msgpack parser cannot render (booleans, nil,
+ * A parser wrapper that keeps reading msgpack strict: ints and longs out of their Java range are refused as msgspec
+ * refuses them, and {@link #getText()} answers for tokens the msgpack parser cannot render (booleans, nil,
  * container starts), so Jackson's "unexpected token" handling produces a type mismatch instead of a
  * {@code NullPointerException} from inside the msgpack parser.
  */
-final class TextSafeParser extends JsonParserDelegate {
+final class StrictMsgpackParser extends JsonParserDelegate {
 
-    TextSafeParser(JsonParser delegate) {
+    StrictMsgpackParser(JsonParser delegate) {
         super(delegate);
     }
 

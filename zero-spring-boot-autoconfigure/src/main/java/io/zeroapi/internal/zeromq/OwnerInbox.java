@@ -1,4 +1,4 @@
-package io.zeroapi.transport;
+package io.zeroapi.internal.zeromq;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 

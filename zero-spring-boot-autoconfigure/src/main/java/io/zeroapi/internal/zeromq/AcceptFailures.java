@@ -1,9 +1,8 @@
-package io.zeroapi.transport;
+package io.zeroapi.internal.zeromq;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.zeromq.ZMQ;
-
 import zmq.ZError;
 
 /**

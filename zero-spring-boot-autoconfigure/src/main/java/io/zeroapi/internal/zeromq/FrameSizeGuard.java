@@ -1,11 +1,10 @@
-package io.zeroapi.transport;
+package io.zeroapi.internal.zeromq;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import zmq.Msg;
 import zmq.msg.MsgAllocator;
 

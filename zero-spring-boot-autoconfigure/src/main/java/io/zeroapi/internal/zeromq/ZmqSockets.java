@@ -1,4 +1,4 @@
-package io.zeroapi.transport;
+package io.zeroapi.internal.zeromq;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
