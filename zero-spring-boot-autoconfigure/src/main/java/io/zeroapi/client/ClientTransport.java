@@ -56,7 +56,8 @@ interface ClientTransport {
         /**
          * Opens a transport to {@code address} and starts its I/O thread.
          * @param name names the thread and the log lines, e.g. {@code zero-client-1}
+         * @param status where the transport reports connecting, connected and lost
          */
-        ClientTransport open(String name, String address, ZeroConnectionSettings settings);
+        ClientTransport open(String name, String address, ZeroConnectionSettings settings, ConnectionStatus status);
     }
 }

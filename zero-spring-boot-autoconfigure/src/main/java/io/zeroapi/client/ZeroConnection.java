@@ -56,6 +56,8 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final List<ClientTransport> transports = new ArrayList<>();
 
+    private final ConnectionStatus status = new ConnectionStatus();
+
     private volatile @Nullable ClientTransport current;
 
     private volatile String address;
@@ -106,6 +108,11 @@ public final class ZeroConnection implements AutoCloseable {
     /** The limits of this connection. */
     public ZeroConnectionSettings settings() {
         return settings;
+    }
+
+    /** Where the connection stands, and since when (e.g. for a health check). */
+    public ZeroConnectionState state() {
+        return status.get();
     }
 
     /**
@@ -185,7 +192,7 @@ public final class ZeroConnection implements AutoCloseable {
                 return closed.get() ? null : transport;
             }
             transports.removeIf(ClientTransport::isFinished);
-            transport = protocol.open(name, server, settings);
+            transport = protocol.open(name, server, settings, status);
             transports.add(transport);
             current = transport;
             return transport;
@@ -236,6 +243,7 @@ public final class ZeroConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        status.closed();
         List<ClientTransport> open;
         synchronized (this) {
             open = new ArrayList<>(transports);

@@ -40,8 +40,9 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
         }
 
         @Override
-        public ClientTransport open(String name, String address, ZeroConnectionSettings settings) {
-            return ZmqClientTransport.open(name, address, settings);
+        public ClientTransport open(String name, String address, ZeroConnectionSettings settings,
+                ConnectionStatus status) {
+            return ZmqClientTransport.open(name, address, settings, status);
         }
     };
 
@@ -74,7 +75,11 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
 
     private volatile boolean closing;
 
-    private ZmqClientTransport(String name, String address, ZeroConnectionSettings settings) {
+    private final ConnectionStatus status;
+
+    private ZmqClientTransport(String name, String address, ZeroConnectionSettings settings,
+            ConnectionStatus status) {
+        this.status = status;
         this.name = name;
         this.address = address;
         String owner = "Zero client " + name + " of " + address;
@@ -83,7 +88,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
             this.socket = ZmqConnectionLoop.createSocket(context, settings, owner);
             this.waker = SocketWaker.attach(context, socket, name);
             this.submitted = new OwnerInbox<>(waker);
-            this.loop = new ZmqConnectionLoop(socket, waker, submitted, calls, address, settings);
+            this.loop = new ZmqConnectionLoop(socket, waker, submitted, calls, address, settings, status);
         }
         catch (Throwable ex) {
             ZmqContexts.close(context, CLOSE_TIMEOUT);
@@ -98,8 +103,9 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
      * Opens a transport to {@code address} and starts its thread.
      * @param name names the thread and the log lines, e.g. {@code zero-client-1}
      */
-    static ClientTransport open(String name, String address, ZeroConnectionSettings settings) {
-        ZmqClientTransport transport = new ZmqClientTransport(name, address, settings);
+    static ClientTransport open(String name, String address, ZeroConnectionSettings settings,
+            ConnectionStatus status) {
+        ZmqClientTransport transport = new ZmqClientTransport(name, address, settings, status);
         transport.started = true;
         try {
             transport.thread.start();
@@ -185,6 +191,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
     private void end() {
         Throwable cause = failure.get();
         if (cause != null && !closing) {
+            status.lost(address);
             int failed = calls.failAll(call -> failedException(call.rpc, cause));
             logger.error(name + ": Zero client connection to " + address + " failed: " + cause + "; " + failed
                     + " pending call(s) failed, reconnecting on the next call", cause);

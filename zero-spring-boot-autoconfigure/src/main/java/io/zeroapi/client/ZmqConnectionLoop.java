@@ -78,6 +78,8 @@ final class ZmqConnectionLoop implements Runnable {
 
     private final ConnectHandshake handshake = new ConnectHandshake();
 
+    private final ConnectionStatus status;
+
     /** Whether a connection was lost (logged at WARN) and no new one has answered yet. */
     private boolean lost;
 
@@ -91,7 +93,8 @@ final class ZmqConnectionLoop implements Runnable {
      * @param address the server's ZeroMQ address
      */
     ZmqConnectionLoop(ZMQ.Socket router, SocketWaker waker, OwnerInbox<PendingCall> submitted, PendingCalls calls,
-            String address, ZeroConnectionSettings settings) {
+            String address, ZeroConnectionSettings settings, ConnectionStatus status) {
+        this.status = status;
         this.router = router;
         this.waker = waker;
         this.submitted = submitted;
@@ -201,6 +204,7 @@ final class ZmqConnectionLoop implements Runnable {
         }
         connectedTo = target;
         alias = next;
+        status.connecting(target);
         handshake.start(System.currentTimeMillis());
     }
 
@@ -266,6 +270,7 @@ final class ZmqConnectionLoop implements Runnable {
             logger.debug("A connection to " + connectedTo + " broke before its handshake was answered");
             return;
         }
+        status.lost(connectedTo);
         int failed = calls.failSent(call -> new ZeroConnectionException(call.rpc, call.address,
                 "connection lost before the reply; a reply larger than max-reply-size (" + maxReplySize
                 + ") closes the connection"));
@@ -334,6 +339,7 @@ final class ZmqConnectionLoop implements Runnable {
         }
         RequestId id = RequestId.of(reply);
         if (handshake.answeredBy(id)) {
+            status.connected(connectedTo);
             if (lost) {
                 lost = false;
                 logger.info("Zero client connected to " + connectedTo + " again");

@@ -45,6 +45,8 @@ public final class ZeroServer {
         RECOVERING,
         /** Failed for good: not serving. */
         DOWN,
+        /** Stopping: new calls are refused, calls in flight finish, then the socket closes. */
+        DRAINING,
         /** Shut down. */
         STOPPED
     }
@@ -276,14 +278,18 @@ public final class ZeroServer {
             }
             return stopped;
         }
-        State previous = state;
-        state = State.STOPPED;
-        if (transport == null || previous == State.DOWN) {
+        if (transport == null || state == State.DOWN || state == State.NEW) {
+            state = State.STOPPED;
             stopped = CompletableFuture.completedFuture(null);
+            return stopped;
         }
-        else {
-            stopped = transport.shutdown(gracePeriod.isNegative() ? -1 : gracePeriod.toNanos());
-        }
+        state = State.DRAINING;
+        stopped = transport.shutdown(gracePeriod.isNegative() ? -1 : gracePeriod.toNanos())
+            .whenComplete((result, failure) -> {
+                if (state == State.DRAINING) {
+                    state = State.STOPPED;
+                }
+            });
         return stopped;
     }
 
