@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -113,6 +114,14 @@ public final class ZeroCodec {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
         return mapper;
+    }
+
+    /**
+     * The (immutable) serialization settings of the codec's Jackson 2 mapper, customizations included: for
+     * describing what the codec writes for a type (property names, shapes) through Jackson's own introspection.
+     */
+    public SerializationConfig serializationConfig() {
+        return mapper.getSerializationConfig();
     }
 
     /**

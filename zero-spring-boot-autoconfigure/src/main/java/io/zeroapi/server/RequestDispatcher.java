@@ -76,7 +76,7 @@ final class RequestDispatcher {
         this.bodies = context.bodies();
         this.log = context.log();
         this.workers = workers;
-        this.contract = new PythonClientGenerator(endpoints.values());
+        this.contract = new PythonClientGenerator(endpoints.values(), context.codec());
         this.maxInFlight = settings.maxInFlight();
         this.maxInFlightPerPeer = settings.maxInFlightPerPeer();
         this.peerBufferBudget = settings.peerBufferBudget();
