@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real-socket tests of the execution model: which calls wait for which, pipelining, errors, graceful stop.
@@ -129,6 +130,7 @@ class ZeroServerExecutionTests {
         dealer.send(1, "blocking", null);
         dealer.send(2, "pending", null);
         assertThat(functions.blockingEntered.await(20, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.inFlight() == 2);
         CompletableFuture<Void> stopped = server.shutdown(Duration.ofSeconds(60));
         assertThat(body(call(3, "quick", null), 3))
             .isEqualTo(Map.of(ZeroErrors.SERVER_EXCEPTION, "server is shutting down"));
