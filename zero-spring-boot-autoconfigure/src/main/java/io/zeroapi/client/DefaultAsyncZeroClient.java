@@ -2,6 +2,7 @@ package io.zeroapi.client;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,6 +28,8 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
 
     private final Duration defaultTimeout;
 
+    private final @Nullable ClientInterceptorChain interceptors;
+
     /**
      * Creates a client.
      * @param connection the connection to the server (may be shared with other clients)
@@ -34,10 +37,22 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
      * @param defaultTimeout the timeout of calls that do not give their own
      */
     public DefaultAsyncZeroClient(ZeroConnection connection, ZeroCodec codec, Duration defaultTimeout) {
+        this(connection, codec, defaultTimeout, List.of());
+    }
+
+    /**
+     * Creates a client whose calls go through {@code interceptors} (the first outermost).
+     * @param connection the connection to the server (may be shared with other clients)
+     * @param codec the msgpack codec
+     * @param defaultTimeout the timeout of calls that do not give their own
+     */
+    public DefaultAsyncZeroClient(ZeroConnection connection, ZeroCodec codec, Duration defaultTimeout,
+            List<ZeroClientInterceptor> interceptors) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.defaultTimeout = checkTimeout(defaultTimeout);
         this.reader = new ReplyReader(codec);
+        this.interceptors = ClientInterceptorChain.of(interceptors);
     }
 
     /** The timeout of calls that do not give their own. */
@@ -79,7 +94,11 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> send(String rpc, @Nullable Object arg, @Nullable Type returnType,
             Duration timeout) {
-        return (CompletableFuture<T>) (CompletableFuture<?>) send(rpc, arg, returnType, timeout, true);
+        ClientInterceptorChain chain = interceptors;
+        CompletableFuture<Object> future = chain == null ? send(rpc, arg, returnType, timeout, true)
+                : chain.call(describe(rpc), arg, timeout,
+                        (argument, time) -> send(rpc, argument, returnType, checkTimeout(time), true));
+        return (CompletableFuture<T>) (CompletableFuture<?>) future;
     }
 
     /**
@@ -87,7 +106,33 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
      * {@link CallFuture#expire()}. Its value is of {@code returnType}.
      */
     CallFuture sendAwaited(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout) {
-        return send(rpc, arg, returnType, checkTimeout(timeout), false);
+        ClientInterceptorChain chain = interceptors;
+        if (chain == null) {
+            return send(rpc, arg, returnType, checkTimeout(timeout), false);
+        }
+        CallFuture awaited = new CallFuture(null);
+        chain.call(describe(rpc), arg, checkTimeout(timeout),
+                (argument, time) -> send(rpc, argument, returnType, checkTimeout(time), true))
+            .whenComplete((value, failure) -> {
+                if (failure != null) {
+                    awaited.completeExceptionally(ClientOutcomes.unwrap(failure));
+                }
+                else {
+                    awaited.complete(value);
+                }
+            });
+        return awaited;
+    }
+
+    private ZeroClientCall describe(String rpc) {
+        String address;
+        try {
+            address = connection.address();
+        }
+        catch (RuntimeException ex) {
+            address = "unresolved";
+        }
+        return new ZeroClientCall(rpc, address);
     }
 
     private CallFuture send(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout,

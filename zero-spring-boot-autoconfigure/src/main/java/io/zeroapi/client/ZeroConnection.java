@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
 import io.zeroapi.frame.ZeroFrameException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +42,8 @@ public final class ZeroConnection implements AutoCloseable {
 
     private static final Duration CLOSE_BUDGET = Duration.ofSeconds(4);
 
+    private static final Log logger = LogFactory.getLog(ZeroConnection.class);
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final String name = "zero-client-" + COUNTER.incrementAndGet();
@@ -57,6 +61,8 @@ public final class ZeroConnection implements AutoCloseable {
     private final List<ClientTransport> transports = new ArrayList<>();
 
     private final ConnectionStatus status = new ConnectionStatus();
+
+    private final @Nullable ZeroClientCallListener listener;
 
     private volatile @Nullable ClientTransport current;
 
@@ -76,8 +82,14 @@ public final class ZeroConnection implements AutoCloseable {
      * @param settings the limits of the connection
      */
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
+        this(address, settings, null);
+    }
+
+    private ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings,
+            @Nullable ZeroClientCallListener listener) {
         this.addressSupplier = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = listener;
     }
 
     /**
@@ -132,6 +144,44 @@ public final class ZeroConnection implements AutoCloseable {
      * @param returnType the type to decode the reply to, or {@code null} for generic decoding
      */
     CallFuture call(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
+            ReplyReader reader, boolean timed) {
+        ZeroClientCallListener observer = listener;
+        if (observer == null) {
+            return send(rpc, payload, returnType, timeout, reader, timed);
+        }
+        String resolved = address;
+        ZeroClientCall call = new ZeroClientCall(rpc, resolved != null ? resolved : String.valueOf(addressOrNull()));
+        Object context = null;
+        try {
+            context = observer.started(call);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Zero client call listener failed for " + rpc, ex);
+        }
+        Object started = context;
+        CallFuture future = send(rpc, payload, returnType, timeout, reader, timed);
+        future.whenComplete((value, failure) -> {
+            try {
+                observer.completed(call, started, ClientOutcomes.of(failure), ClientOutcomes.unwrap(failure));
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Zero client call listener failed for " + rpc, ex);
+            }
+        });
+        return future;
+    }
+
+    /** The resolved address, or {@code null} if it cannot be resolved (the call then fails saying why). */
+    private @Nullable String addressOrNull() {
+        try {
+            return address();
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    private CallFuture send(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
             ReplyReader reader, boolean timed) {
         String server;
         try {
@@ -262,6 +312,8 @@ public final class ZeroConnection implements AutoCloseable {
 
         private ZeroConnectionSettings settings = ZeroConnectionSettings.defaults();
 
+        private final List<ZeroClientCallListener> listeners = new ArrayList<>();
+
         private Builder(Supplier<String> address) {
             this.address = Objects.requireNonNull(address, "address");
         }
@@ -288,9 +340,15 @@ public final class ZeroConnection implements AutoCloseable {
             return settings;
         }
 
+        /** Adds a listener told of every call (e.g. for metrics and traces); listeners are told in order. */
+        public Builder listener(ZeroClientCallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** The connection; it connects on its first call. */
         public ZeroConnection build() {
-            return new ZeroConnection(address, settings);
+            return new ZeroConnection(address, settings, ClientCallListeners.of(listeners));
         }
     }
 

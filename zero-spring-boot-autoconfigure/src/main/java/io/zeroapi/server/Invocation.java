@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import io.zeroapi.ZeroCallOutcome;
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.endpoint.ZeroRpcEndpoint;
 import io.zeroapi.frame.ZeroRequest;
@@ -54,7 +55,7 @@ final class Invocation implements Runnable {
     private boolean abandoned;
 
     /** How the call ended, set with the reply (before it is handed to the I/O thread). */
-    private volatile CallOutcome outcome = CallOutcome.SERVER_EXCEPTION;
+    private volatile ZeroCallOutcome outcome = ZeroCallOutcome.SERVER_EXCEPTION;
 
     // Owned by InFlightCalls (I/O thread only).
     long acceptedNanos;
@@ -67,6 +68,15 @@ final class Invocation implements Runnable {
 
     /** Bytes of the request frame still counted against the peer's budget (I/O thread only). */
     long requestBytes;
+
+    /** The call as listeners and interceptors see it, when there are any (set before the call runs). */
+    @Nullable ZeroServerCall callInfo;
+
+    /** What the listener returned when the call started (I/O thread only). */
+    @Nullable Object observation;
+
+    /** The handler's or the decoder's exception, set with a failed reply. */
+    private volatile @Nullable Throwable failure;
 
     Invocation(ZeroRpcEndpoint endpoint, Peer peer, ZeroRequest request, CallContext context) {
         this.endpoint = endpoint;
@@ -108,22 +118,24 @@ final class Invocation implements Runnable {
                 request = null;
             }
             catch (ZeroCodecException ex) {
+                failure = ex;
                 String message = LogText.truncate(ex.getMessage());
                 if (ex.isMalformed()) {
                     log().warn("malformed", "Malformed payload for '" + endpoint.name() + "': "
                             + LogText.escape(message), null);
-                    reply(bodies().generic(), CallOutcome.SERVER_EXCEPTION);
+                    reply(bodies().generic(), ZeroCallOutcome.SERVER_EXCEPTION);
                 }
                 else {
                     log().warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(message),
                             null);
-                    reply(bodies().validation(message), CallOutcome.VALIDATION_ERROR);
+                    reply(bodies().validation(message), ZeroCallOutcome.VALIDATION_ERROR);
                 }
                 return;
             }
             catch (Throwable ex) {
+                failure = ex;
                 log().warn("decode", "Cannot decode the argument of '" + endpoint.name() + "'", ex);
-                reply(bodies().generic(), CallOutcome.SERVER_EXCEPTION);
+                reply(bodies().generic(), ZeroCallOutcome.SERVER_EXCEPTION);
                 return;
             }
             invoke(argument);
@@ -147,7 +159,10 @@ final class Invocation implements Runnable {
     private void invoke(Object argument) {
         Object result;
         try {
-            result = endpoint.invoke(argument);
+            InterceptorChain interceptors = context.interceptors();
+            ZeroServerCall call = callInfo;
+            result = interceptors == null || call == null ? endpoint.invoke(argument)
+                    : interceptors.invoke(call, endpoint, argument);
         }
         catch (Throwable ex) {
             failed(ex);
@@ -173,7 +188,7 @@ final class Invocation implements Runnable {
 
     /** Rejected by the worker pool (e.g. shut down): answers with the generic error. */
     void rejected() {
-        reply(bodies().generic(), CallOutcome.SERVER_EXCEPTION);
+        reply(bodies().generic(), ZeroCallOutcome.SERVER_EXCEPTION);
     }
 
     /**
@@ -181,7 +196,7 @@ final class Invocation implements Runnable {
      * already did, interrupting the worker that runs the call or cancelling its pending result.
      * @return the reply to send, or {@code null} if the handler's reply is already on its way
      */
-    @Nullable Reply abandon(byte[] body, CallOutcome ending) {
+    @Nullable Reply abandon(byte[] body, ZeroCallOutcome ending) {
         if (!ANSWERED.compareAndSet(this, false, true)) {
             return null;
         }
@@ -220,16 +235,16 @@ final class Invocation implements Runnable {
         }
         catch (Throwable ex) {
             log().warn("encode:" + endpoint.name(), "Cannot encode the result of '" + endpoint.name() + "'", ex);
-            reply(bodies.generic(), CallOutcome.SERVER_EXCEPTION);
+            reply(bodies.generic(), ZeroCallOutcome.SERVER_EXCEPTION);
             return;
         }
         if (body.length > bodies.maxReplySize()) {
             log().warn("too-large:" + endpoint.name(), "The result of '" + endpoint.name() + "' is " + body.length
                     + " bytes, over the server's reply limit of " + bodies.maxReplySize() + " bytes", null);
-            reply(bodies.replyTooLarge(body.length), CallOutcome.SERVER_EXCEPTION);
+            reply(bodies.replyTooLarge(body.length), ZeroCallOutcome.SERVER_EXCEPTION);
             return;
         }
-        reply(body, CallOutcome.OK);
+        reply(body, ZeroCallOutcome.OK);
     }
 
     private void failed(Throwable failure) {
@@ -237,12 +252,13 @@ final class Invocation implements Runnable {
             return;
         }
         Throwable cause = unwrap(failure);
+        this.failure = cause;
         String violations = ValidationFailures.describe(cause);
         if (violations != null) {
             String text = LogText.truncate(violations);
             log().warn("invalid", "Invalid argument for '" + endpoint.name() + "': " + LogText.escape(text),
                     null);
-            reply(bodies().validation(text), CallOutcome.VALIDATION_ERROR);
+            reply(bodies().validation(text), ZeroCallOutcome.VALIDATION_ERROR);
             return;
         }
         byte[] body;
@@ -254,7 +270,7 @@ final class Invocation implements Runnable {
         catch (Throwable ex) {
             body = bodies().generic();
         }
-        reply(body, CallOutcome.SERVER_EXCEPTION);
+        reply(body, ZeroCallOutcome.SERVER_EXCEPTION);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -266,7 +282,7 @@ final class Invocation implements Runnable {
         return current;
     }
 
-    private void reply(byte[] body, CallOutcome result) {
+    private void reply(byte[] body, ZeroCallOutcome result) {
         if (ANSWERED.compareAndSet(this, false, true)) {
             request = null;
             outcome = result;
@@ -274,8 +290,13 @@ final class Invocation implements Runnable {
         }
     }
 
+    /** The handler's or the decoder's exception, if the call failed with one. */
+    @Nullable Throwable failure() {
+        return failure;
+    }
+
     /** How the call ended; read by the I/O thread once its reply has arrived there. */
-    CallOutcome outcome() {
+    ZeroCallOutcome outcome() {
         return outcome;
     }
 }

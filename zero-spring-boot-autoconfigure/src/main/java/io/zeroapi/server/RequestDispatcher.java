@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
+import io.zeroapi.ZeroCallOutcome;
 import io.zeroapi.codec.ZeroCodecException;
 import io.zeroapi.endpoint.ExecutionPath;
 import io.zeroapi.endpoint.ZeroRpcEndpoint;
@@ -63,14 +64,24 @@ final class RequestDispatcher {
 
     private final long callTimeoutNanos;
 
+    private final @Nullable ZeroServerCallListener listener;
+
+    private final int port;
+
     private final Peers peers = new Peers();
 
     private final InFlightCalls calls = new InFlightCalls();
 
     private boolean draining;
 
+    /**
+     * @param listener told of every call, or {@code null}
+     * @param port the bound port, for the listener
+     */
     RequestDispatcher(Map<String, ZeroRpcEndpoint> endpoints, CallContext context, Executor workers,
-            ZeroServerSettings settings) {
+            ZeroServerSettings settings, @Nullable ZeroServerCallListener listener, int port) {
+        this.listener = listener;
+        this.port = port;
         this.endpoints = endpoints;
         this.context = context;
         this.bodies = context.bodies();
@@ -96,10 +107,11 @@ final class RequestDispatcher {
             answer(peer, request.id(), bodies.connected(), false);
         }
         else if (draining) {
-            answer(peer, request.id(), bodies.shuttingDown(), true);
+            refuse(peer, request, endpoints.get(function), ZeroCallOutcome.SHUTTING_DOWN, bodies.shuttingDown());
         }
         else if (ZeroProtocol.GET_RPC_CONTRACT.equals(function)) {
-            contract(peer, request);
+            observe(peer, request, null, contract(peer, request) ? ZeroCallOutcome.OK
+                    : ZeroCallOutcome.SERVER_EXCEPTION, null);
         }
         else {
             call(peer, request, endpoints.get(function), nowNanos);
@@ -114,34 +126,41 @@ final class RequestDispatcher {
             else {
                 log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
             }
-            answer(peer, request.id(), bodies.notFound(request.function()), true);
+            refuse(peer, request, null, ZeroCallOutcome.FUNCTION_NOT_FOUND, bodies.notFound(request.function()));
             return;
         }
         if (calls.size() >= maxInFlight) {
             log.warn("busy", "Refusing '" + endpoint.name() + "': " + calls.size() + " requests in flight", null);
-            answer(peer, request.id(), bodies.busy(calls.size()), true);
+            refuse(peer, request, endpoint, ZeroCallOutcome.BUSY, bodies.busy(calls.size()));
             return;
         }
         if (peer.outstanding >= maxInFlightPerPeer) {
             log.warn("peer-busy", "Refusing '" + endpoint.name() + "': " + peer.outstanding
                     + " requests in flight from one connection", null);
-            answer(peer, request.id(), bodies.peerBusy(peer.outstanding), true);
+            refuse(peer, request, endpoint, ZeroCallOutcome.BUSY, bodies.peerBusy(peer.outstanding));
             return;
         }
         int requestBytes = request.frame().length;
         if (peer.requestBytes + requestBytes > peerBufferBudget && peer.outstanding > 0) {
             log.warn("peer-bytes", "Refusing '" + endpoint.name() + "': the connection's calls in flight hold "
                     + peer.requestBytes + " bytes of requests", null);
-            answer(peer, request.id(), bodies.peerBusy(peer.outstanding), true);
+            refuse(peer, request, endpoint, ZeroCallOutcome.BUSY, bodies.peerBusy(peer.outstanding));
             return;
         }
         if (!endpoint.takesArgument() && request.payloadLength() > IGNORED_PAYLOAD_BYTES) {
             log.warn("no-argument", "Refusing a payload of " + request.payloadLength() + " bytes for '"
                     + endpoint.name() + "', which takes no argument", null);
-            answer(peer, request.id(), bodies.noArgument(endpoint.name(), request.payloadLength()), true);
+            refuse(peer, request, endpoint, ZeroCallOutcome.VALIDATION_ERROR,
+                    bodies.noArgument(endpoint.name(), request.payloadLength()));
             return;
         }
         Invocation invocation = new Invocation(endpoint, peer, request, context);
+        if (listener != null || context.interceptors() != null) {
+            invocation.callInfo = new ZeroServerCall(endpoint.name(), endpoint, peer.identity, port);
+            if (listener != null) {
+                invocation.observation = started(invocation.callInfo);
+            }
+        }
         peer.outstanding++;
         peer.requestBytes += requestBytes;
         invocation.requestBytes = requestBytes;
@@ -160,11 +179,12 @@ final class RequestDispatcher {
         }
     }
 
-    private void contract(Peer peer, ZeroRequest request) {
+    /** Answers {@code get_rpc_contract}; returns whether it answered with the module. */
+    private boolean contract(Peer peer, ZeroRequest request) {
         if (request.payloadLength() > CONTRACT_ARGUMENT_BYTES) {
             answer(peer, request.id(),
                     bodies.contractFailed("expected [host, port], got " + request.payloadLength() + " bytes"), true);
-            return;
+            return false;
         }
         Object argument;
         try {
@@ -173,7 +193,7 @@ final class RequestDispatcher {
         }
         catch (ZeroCodecException ex) {
             answer(peer, request.id(), bodies.generic(), true);
-            return;
+            return false;
         }
         byte[] body;
         boolean error = false;
@@ -185,6 +205,43 @@ final class RequestDispatcher {
             error = true;
         }
         answer(peer, request.id(), body, error);
+        return !error;
+    }
+
+    private void refuse(Peer peer, ZeroRequest request, @Nullable ZeroRpcEndpoint endpoint, ZeroCallOutcome outcome,
+            byte[] body) {
+        answer(peer, request.id(), body, true);
+        observe(peer, request, endpoint, outcome, null);
+    }
+
+    /** Tells the listener of a call answered at once. */
+    private void observe(Peer peer, ZeroRequest request, @Nullable ZeroRpcEndpoint endpoint, ZeroCallOutcome outcome,
+            @Nullable Throwable failure) {
+        if (listener == null) {
+            return;
+        }
+        ZeroServerCall call = new ZeroServerCall(request.function(), endpoint, peer.identity, port);
+        completed(call, started(call), outcome, failure);
+    }
+
+    private @Nullable Object started(ZeroServerCall call) {
+        try {
+            return listener.started(call);
+        }
+        catch (RuntimeException ex) {
+            log.warn("listener", "Zero server call listener failed for " + LogText.escape(call.function()), ex);
+            return null;
+        }
+    }
+
+    private void completed(ZeroServerCall call, @Nullable Object observation, ZeroCallOutcome outcome,
+            @Nullable Throwable failure) {
+        try {
+            listener.completed(call, observation, outcome, failure);
+        }
+        catch (RuntimeException ex) {
+            log.warn("listener", "Zero server call listener failed for " + LogText.escape(call.function()), ex);
+        }
     }
 
     /** Answers {@code peer}'s request {@code id} with {@code body}, outside the books of calls in flight. */
@@ -198,9 +255,14 @@ final class RequestDispatcher {
      * caller, duration and outcome.
      */
     void completed(Invocation call) {
-        if (call.listed && CALLS.isDebugEnabled()) {
-            CALLS.debug(call.function() + " from " + LogText.routingId(call.peer().identity) + " took "
-                    + LogText.millis(System.nanoTime() - call.acceptedNanos) + ": " + call.outcome());
+        if (call.listed) {
+            if (CALLS.isDebugEnabled()) {
+                CALLS.debug(call.function() + " from " + LogText.routingId(call.peer().identity) + " took "
+                        + LogText.millis(System.nanoTime() - call.acceptedNanos) + ": " + call.outcome());
+            }
+            if (listener != null && call.callInfo != null) {
+                completed(call.callInfo, call.observation, call.outcome(), call.failure());
+            }
         }
         calls.remove(call);
         call.peer().requestBytes -= call.requestBytes;
@@ -229,7 +291,7 @@ final class RequestDispatcher {
         }
         Invocation oldest;
         while ((oldest = calls.oldest()) != null && nowNanos - oldest.acceptedNanos >= callTimeoutNanos) {
-            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout), CallOutcome.TIMEOUT);
+            Reply reply = oldest.abandon(bodies.timedOut(oldest.function(), callTimeout), ZeroCallOutcome.TIMEOUT);
             if (reply == null) {
                 completed(oldest);
                 continue;
@@ -250,7 +312,7 @@ final class RequestDispatcher {
         int answered = 0;
         Invocation oldest;
         while ((oldest = calls.oldest()) != null) {
-            Reply reply = oldest.abandon(bodies.shuttingDown(), CallOutcome.SHUTTING_DOWN);
+            Reply reply = oldest.abandon(bodies.shuttingDown(), ZeroCallOutcome.SHUTTING_DOWN);
             if (reply == null) {
                 completed(oldest);
                 continue;

@@ -1,12 +1,8 @@
 package io.zeroapi.server;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import io.zeroapi.codec.ZeroCodec;
-import io.zeroapi.endpoint.ZeroRpcEndpoint;
 
 /**
  * One incarnation of a transport carrying a {@link ZeroServer}'s frames: bound, with its I/O thread running the
@@ -36,12 +32,11 @@ interface ServerTransport {
     interface Factory {
 
         /**
-         * Binds and starts serving {@code endpoints}.
+         * Binds with {@code settings} and starts serving what {@code setup} holds.
          * @param onFailure told once if the transport fails (from the failing thread)
          * @throws ZeroServerPortInUseException if the port is taken
          * @throws ZeroServerBindException if the address cannot be bound for another reason
          */
-        ServerTransport open(ZeroCodec codec, Map<String, ZeroRpcEndpoint> endpoints, Executor workers,
-                ZeroServerSettings settings, Consumer<Throwable> onFailure);
+        ServerTransport open(ServerSetup setup, ZeroServerSettings settings, Consumer<Throwable> onFailure);
     }
 }

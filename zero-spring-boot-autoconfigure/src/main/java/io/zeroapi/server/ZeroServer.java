@@ -2,6 +2,7 @@ package io.zeroapi.server;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,6 +73,10 @@ public final class ZeroServer {
 
     private final ZeroServerSettings settings;
 
+    private final @Nullable ZeroServerCallListener listener;
+
+    private final @Nullable InterceptorChain interceptors;
+
     private final ArrayDeque<Long> recoveries = new ArrayDeque<>();
 
     private volatile Consumer<Throwable> failureListener = ex -> {
@@ -92,11 +97,14 @@ public final class ZeroServer {
      */
     public ZeroServer(ZeroCodec codec, Collection<ZeroRpcEndpoint> endpoints, Executor workers,
             ZeroServerSettings settings) {
-        this(codec, () -> List.copyOf(endpoints), workers, settings);
+        this(codec, () -> List.copyOf(endpoints), workers, settings, null, null);
     }
 
     private ZeroServer(ZeroCodec codec, Supplier<List<ZeroRpcEndpoint>> endpoints, Executor workers,
-            ZeroServerSettings settings) {
+            ZeroServerSettings settings, @Nullable ZeroServerCallListener listener,
+            @Nullable InterceptorChain interceptors) {
+        this.listener = listener;
+        this.interceptors = interceptors;
         this.codec = Objects.requireNonNull(codec, "codec");
         this.endpoints = endpoints;
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -164,8 +172,9 @@ public final class ZeroServer {
 
     private ServerTransport open(Map<String, ZeroRpcEndpoint> served, ZeroServerSettings bindSettings) {
         ServerTransport[] opened = new ServerTransport[1];
-        opened[0] = transports.open(codec, Collections.unmodifiableMap(new LinkedHashMap<>(served)), workers,
-                bindSettings, ex -> transportFailed(opened[0], ex));
+        ServerSetup setup = new ServerSetup(codec, Collections.unmodifiableMap(new LinkedHashMap<>(served)), workers,
+                listener, interceptors);
+        opened[0] = transports.open(setup, bindSettings, ex -> transportFailed(opened[0], ex));
         return opened[0];
     }
 
@@ -304,7 +313,23 @@ public final class ZeroServer {
 
         private ZeroServerSettings settings = ZeroServerSettings.defaults("*", ZeroServerSettings.DEFAULT_PORT);
 
+        private final List<ZeroServerCallListener> listeners = new ArrayList<>();
+
+        private final List<ZeroServerInterceptor> interceptors = new ArrayList<>();
+
         private Builder() {
+        }
+
+        /** Adds an interceptor run around each invocation; the first added runs outermost. */
+        public Builder interceptor(ZeroServerInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /** Adds a listener told of every call (e.g. for metrics and traces); listeners are told in order. */
+        public Builder listener(ZeroServerCallListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The codec of arguments and results (default: a {@link ZeroCodec} with Zero's settings). */
@@ -358,7 +383,8 @@ public final class ZeroServer {
                 throw new IllegalStateException("A Zero server needs an executor for its blocking methods: "
                         + "call workers(...)");
             }
-            return new ZeroServer(codec, endpoints, workers, settings);
+            return new ZeroServer(codec, endpoints, workers, settings, CallListeners.of(listeners),
+                    InterceptorChain.of(interceptors));
         }
     }
 

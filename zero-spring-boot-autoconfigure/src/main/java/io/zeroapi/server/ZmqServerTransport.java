@@ -18,6 +18,7 @@ import io.zeroapi.internal.zeromq.ZmqErrors;
 import io.zeroapi.internal.zeromq.ZmqSockets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -58,8 +59,7 @@ final class ZmqServerTransport implements ServerTransport {
      * @throws ZeroServerPortInUseException if the port is taken
      * @throws ZeroServerBindException if the address cannot be bound for another reason
      */
-    static ServerTransport open(ZeroCodec codec, Map<String, ZeroRpcEndpoint> endpoints, Executor workers,
-            ZeroServerSettings settings, Consumer<Throwable> onFailure) {
+    static ServerTransport open(ServerSetup setup, ZeroServerSettings settings, Consumer<Throwable> onFailure) {
         ZmqServerTransport transport = new ZmqServerTransport();
         Consumer<Throwable> once = ex -> {
             if (transport.failed.compareAndSet(false, true)) {
@@ -80,11 +80,12 @@ final class ZmqServerTransport implements ServerTransport {
         transport.boundAddress = bound;
         transport.port = Integer.parseInt(bound.substring(bound.lastIndexOf(':') + 1));
         RateLimitedLog log = new RateLimitedLog(logger, LOG_INTERVAL);
-        ReplyBodies bodies = new ReplyBodies(codec, settings.maxReplySize());
+        ReplyBodies bodies = new ReplyBodies(setup.codec(), settings.maxReplySize());
         ZmqReplyQueue replies = new ZmqReplyQueue(SocketWaker.attach(context, router, "zero-server-wake"));
-        CallContext calls = new CallContext(codec, bodies, (id, body, error) -> ResponseFrame.encode(id, body),
-                replies, log);
-        RequestDispatcher dispatcher = new RequestDispatcher(endpoints, calls, workers, settings);
+        CallContext calls = new CallContext(setup.codec(), bodies, (id, body, error) -> ResponseFrame.encode(id, body),
+                replies, log, setup.interceptors());
+        RequestDispatcher dispatcher = new RequestDispatcher(setup.endpoints(), calls, setup.workers(), settings,
+                setup.listener(), transport.port);
         ZmqListenBackoff listen = new ZmqListenBackoff(router, transport.boundAddress,
                 AcceptFailures.install(router, replies::wake));
         transport.loop = new ZmqServerLoop(router, dispatcher, replies, bodies, log, settings, listen, once);

@@ -20,7 +20,7 @@ class ArchitectureTests {
 
     private static final String[] RUNTIME = { "io.zeroapi", "io.zeroapi.codec..", "io.zeroapi.frame..",
             "io.zeroapi.internal..", "io.zeroapi.endpoint..", "io.zeroapi.server..", "io.zeroapi.client..",
-            "io.zeroapi.lifecycle.." };
+            "io.zeroapi.lifecycle..", "io.zeroapi.observation.." };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -8,6 +8,7 @@ import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
+import io.zeroapi.client.ZeroClientInterceptor;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.codec.ZeroCodec;
@@ -123,7 +124,8 @@ final class ZeroClientBeanRegistrar
         registerUnlessDefined(registry, connection, connectionDefinition);
         registerUnlessDefined(registry, async, client(name, DefaultAsyncZeroClient.class,
                 () -> new DefaultAsyncZeroClient(beanFactory.getBean(connection, ZeroConnection.class),
-                        beanFactory.getBean(ZeroCodec.class), timeout)));
+                        beanFactory.getBean(ZeroCodec.class), timeout,
+                        beanFactory.getBeanProvider(ZeroClientInterceptor.class).orderedStream().toList())));
         registerUnlessDefined(registry, name + "ZeroClient", client(name, DefaultZeroClient.class,
                 () -> new DefaultZeroClient(beanFactory.getBean(async, DefaultAsyncZeroClient.class))));
         if (reactor) {

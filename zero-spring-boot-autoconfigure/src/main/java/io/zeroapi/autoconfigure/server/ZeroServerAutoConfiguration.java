@@ -12,6 +12,7 @@ import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
 import io.zeroapi.endpoint.ZeroRpcMethods;
 import io.zeroapi.lifecycle.ZeroServerLifecycle;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.server.ZeroServerInterceptor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,7 +35,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Serves {@code @ZeroRpc} bean methods over ZeroMQ: finds and checks them, builds the {@link ZeroServer} from
- * {@code zero.server.*} and the {@link ZeroServerCustomizer} beans, and binds it when at least one method exists
+ * {@code zero.server.*}, the {@link ZeroServerInterceptor} beans (in order) and the {@link ZeroServerCustomizer}
+ * beans, and binds it when at least one method exists
  * (the {@code zeroServer} and {@code zeroServerLifecycle} beans are always present while
  * {@code zero.server.enabled} is true, but no socket is bound for an application without {@code @ZeroRpc} methods).
  */
@@ -69,12 +71,13 @@ public final class ZeroServerAutoConfiguration {
     @ConditionalOnMissingBean
     ZeroServer zeroServer(ZeroRpcEndpointRegistry registry, ZeroCodec zeroCodec,
             @Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ZeroServerProperties properties,
-            ObjectProvider<ZeroServerCustomizer> customizers) {
+            ObjectProvider<ZeroServerInterceptor> interceptors, ObjectProvider<ZeroServerCustomizer> customizers) {
         ZeroServer.Builder builder = ZeroServer.builder()
             .codec(zeroCodec)
             .endpoints(registry)
             .workers(executor)
             .settings(properties.toSettings());
+        interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
