@@ -23,9 +23,14 @@ import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -37,8 +42,9 @@ import org.springframework.util.unit.DataSize;
  * context, shaped by the {@link ZeroClientCustomizer} beans and closed when the context is destroyed), and on top of
  * it {@code <name>AsyncZeroClient}, {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient},
  * all lazy and qualified by {@code name}. A bean the application defines under one of these names is kept
- * instead. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
- * refer to a port published later, such as {@code ${local.zero.server.port}}.
+ * instead. A key that {@code zero.client.*} or a client does not have fails startup. The address is kept with its
+ * {@code ${...}} placeholders and resolved on the first call, so it may refer to a port published later, such as
+ * {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
@@ -69,8 +75,11 @@ final class ZeroClientBeanRegistrar
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
         Binder binder = Binder.get(environment);
         Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
-        ZeroClientDefaultsProperties defaults = binder.bindOrCreate("zero.client", ZeroClientDefaultsProperties.class);
-        ZeroClientsProperties properties = binder.bindOrCreate("zero", ZeroClientsProperties.class);
+        ZeroClientDefaultsProperties defaults = binder.bindOrCreate("zero.client",
+                Bindable.of(ZeroClientDefaultsProperties.class), noUnknownKeys());
+        ZeroClientsProperties properties = new ZeroClientsProperties(binder
+            .bind("zero.clients", Bindable.mapOf(String.class, ZeroClientsProperties.Client.class), noUnknownKeys())
+            .orElseGet(Map::of));
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
         for (Map.Entry<String, ZeroClientsProperties.Client> entry : properties.clients().entrySet()) {
             String name = entry.getKey();
@@ -85,6 +94,12 @@ final class ZeroClientBeanRegistrar
             String address = unresolved.bind("zero.clients." + name + ".address", String.class).orElse(client.address());
             register(registry, name, address, timeout, settings, reactor);
         }
+    }
+
+    /** Fails the binding on a key the properties do not have, as {@code ignoreUnknownFields = false} does. */
+    private static BindHandler noUnknownKeys() {
+        return new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
+                new UnboundElementsSourceFilter());
     }
 
     private static ZeroConnectionSettings settings(String name, ZeroClientsProperties.Client client,

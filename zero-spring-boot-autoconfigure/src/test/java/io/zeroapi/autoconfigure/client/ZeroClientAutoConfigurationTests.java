@@ -10,10 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ReactiveZeroClient;
 import io.zeroapi.ZeroClient;
+import io.zeroapi.ZeroRpc;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
+import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
+import io.zeroapi.lifecycle.ZeroServerPortInfoApplicationContextInitializer;
+import io.zeroapi.testing.FailureAnalyses;
 import io.zeroapi.testing.RawRouter;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
@@ -22,7 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
@@ -127,6 +133,50 @@ class ZeroClientAutoConfigurationTests {
                 assertThat(context).hasFailed();
                 assertThat(context.getStartupFailure()).isInstanceOf(BindException.class)
                     .hasMessageContaining("zero.clients.users.timeout");
+            });
+    }
+
+    @Test
+    void shouldFailStartupOnAnUnknownKeyOfAClientNamingTheNearestOne() {
+        runner.withPropertyValues("zero.clients.users.adress=tcp://127.0.0.1:5559").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).isInstanceOf(BindException.class)
+                .hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class);
+            FailureAnalysis analysis = FailureAnalyses.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("Zero for Spring has no configuration property "
+                    + "zero.clients.users.adress (origin: \"zero.clients.users.adress\" from property source "
+                    + "\"test\").");
+            assertThat(analysis.getAction()).isEqualTo("zero.clients.users.adress: did you mean zero.clients.users.address?");
+        });
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.heartbeat.intervall=1s")
+            .run(context -> assertThat(FailureAnalyses.of(context.getStartupFailure()).getAction()).isEqualTo(
+                    "zero.clients.users.heartbeat.intervall: did you mean zero.clients.users.heartbeat.interval?"));
+        runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.colour=blue")
+            .run(context -> assertThat(FailureAnalyses.of(context.getStartupFailure()).getAction()).isEqualTo(
+                    "zero.clients.users.colour: remove it, or use one of the keys of zero.clients.users: address, "
+                            + "heartbeat.*, max-reply-size, max-request-size, timeout."));
+    }
+
+    @Test
+    void shouldFailStartupOnAnUnknownSharedClientKeyNamingTheNearestOne() {
+        runner.withPropertyValues("zero.client.timout=1s").run(context -> assertThat(
+                FailureAnalyses.of(context.getStartupFailure()).getAction())
+            .isEqualTo("zero.client.timout: did you mean zero.client.timeout?"));
+        runner.withPropertyValues("zero.client.users.address=127.0.0.1:5559").run(context -> assertThat(
+                FailureAnalyses.of(context.getStartupFailure()).getAction())
+            .isEqualTo("zero.client.users.address: did you mean zero.clients.users.address?"));
+    }
+
+    @Test
+    void shouldStillResolveThePublishedServerPortInAClientAddress() {
+        runner.withConfiguration(AutoConfigurations.of(ZeroServerAutoConfiguration.class))
+            .withInitializer(new ZeroServerPortInfoApplicationContextInitializer())
+            .withBean("echo", Echo.class)
+            .withPropertyValues("zero.server.address=127.0.0.1", "zero.server.port=${test.server.port}",
+                    "test.server.port=0", "zero.clients.self.address=tcp://127.0.0.1:${local.zero.server.port}")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(ZeroClient.class).call("echo", "hi", String.class)).isEqualTo("hi");
             });
     }
 
@@ -238,6 +288,15 @@ class ZeroClientAutoConfigurationTests {
 
     private static ZeroConnection connection(ApplicationContext context, String client) {
         return context.getBean(client + "ZeroClientConnection", ZeroConnection.class);
+    }
+
+    /** A function to call. */
+    public static class Echo {
+
+        @ZeroRpc("echo")
+        public String echo(String text) {
+            return text;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
