@@ -1,8 +1,15 @@
 package io.zeroapi.autoconfigure.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.client.DefaultAsyncZeroClient;
@@ -11,6 +18,7 @@ import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.codec.ZeroCodec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -41,15 +49,18 @@ import org.springframework.util.unit.DataSize;
  * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, with its own ZeroMQ
  * context, shaped by the {@link ZeroClientCustomizer} beans and closed when the context is destroyed), and on top of
  * it {@code <name>AsyncZeroClient}, {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient},
- * all lazy and qualified by {@code name}. A bean the application defines under one of these names is kept
- * instead. A key that {@code zero.client.*} or a client does not have fails startup. The address is kept with its
- * {@code ${...}} placeholders and resolved on the first call, so it may refer to a port published later, such as
- * {@code ${local.zero.server.port}}.
+ * all lazy and qualified by {@code name}, the map key exactly as Boot binds it ({@code orderService} stays
+ * {@code orderService}, {@code order-service} stays {@code order-service}; two spellings of one name fail startup).
+ * A bean the application defines under one of these names is kept instead. A key that {@code zero.client.*} or a
+ * client does not have fails startup. The address is kept with its {@code ${...}} placeholders and resolved on the
+ * first call, so it may refer to a port published later, such as {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
 
     private static final String REACTOR = "reactor.core.publisher.Mono";
+
+    private static final String CLIENTS = "zero.clients";
 
     private final Environment environment;
 
@@ -74,26 +85,66 @@ final class ZeroClientBeanRegistrar
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
         Binder binder = Binder.get(environment);
-        Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
         ZeroClientDefaultsProperties defaults = binder.bindOrCreate("zero.client",
                 Bindable.of(ZeroClientDefaultsProperties.class), noUnknownKeys());
-        ZeroClientsProperties properties = new ZeroClientsProperties(binder
-            .bind("zero.clients", Bindable.mapOf(String.class, ZeroClientsProperties.Client.class), noUnknownKeys())
-            .orElseGet(Map::of));
+        Map<String, ZeroClientsProperties.Client> clients = binder
+            .bind(CLIENTS, Bindable.mapOf(String.class, ZeroClientsProperties.Client.class), noUnknownKeys())
+            .orElseGet(Map::of);
+        Map<String, WrittenAddress> written = new Binder(ConfigurationPropertySources.get(environment))
+            .bind(CLIENTS, Bindable.mapOf(String.class, WrittenAddress.class))
+            .orElseGet(Map::of);
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
-        for (Map.Entry<String, ZeroClientsProperties.Client> entry : properties.clients().entrySet()) {
-            String name = entry.getKey();
-            ZeroClientsProperties.Client client = entry.getValue();
-            if (!StringUtils.hasText(client.address())) {
-                throw new InvalidConfigurationPropertyValueException("zero.clients." + name + ".address",
-                        client.address(), "Zero client '" + name + "' needs the address of its server: set "
-                                + "zero.clients." + name + ".address to tcp://host:port or host:port");
-            }
+        for (String name : clientNames(clients.keySet())) {
+            ZeroClientsProperties.Client client = clients.get(name);
+            String address = address(name, client, written.get(name));
             Duration timeout = (client.timeout() != null) ? client.timeout() : defaults.timeout();
-            ZeroConnectionSettings settings = settings(name, client, defaults);
-            String address = unresolved.bind("zero.clients." + name + ".address", String.class).orElse(client.address());
-            register(registry, name, address, timeout, settings, reactor);
+            register(registry, name, address, timeout, settings(name, client, defaults), reactor);
         }
+    }
+
+    /**
+     * The key of a property of client {@code name} as the application writes it: {@code zero.clients.users.address},
+     * or {@code zero.clients[order.service].address} for a name that needs brackets.
+     */
+    private static String property(String name, String key) {
+        return CLIENTS + (name.matches("[A-Za-z0-9_-]+") ? "." + name : "[" + name + "]") + "." + key;
+    }
+
+    /** The address of client {@code name} with its placeholders kept, to be resolved on the first call. */
+    private static String address(String name, ZeroClientsProperties.Client client, @Nullable WrittenAddress written) {
+        if (!StringUtils.hasText(client.address())) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "address"), client.address(),
+                    "Zero client '" + name + "' needs the address of its server: set " + property(name, "address")
+                            + " to tcp://host:port or host:port");
+        }
+        return (written != null && written.address() != null) ? written.address() : client.address();
+    }
+
+    /**
+     * One name per client. Boot ignores case and dashes in keys, so the map has an entry per spelling, each bound to
+     * the same properties: an environment variable's lower-case spelling ({@code ZERO_CLIENTS_ORDERSERVICE_ADDRESS}
+     * gives {@code orderservice}) yields to the one written elsewhere ({@code orderService}); two spellings written
+     * by the application ({@code orderService} and {@code order-service}) fail.
+     */
+    private static Set<String> clientNames(Set<String> keys) {
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        keys.forEach(key -> spellings
+            .computeIfAbsent(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", ""), uniform -> new ArrayList<>())
+            .add(key));
+        Set<String> names = new LinkedHashSet<>();
+        spellings.forEach((uniform, written) -> {
+            if (written.size() > 1) {
+                written.remove(uniform);
+            }
+            if (written.size() > 1) {
+                throw new IllegalStateException(written.stream().map(name -> property(name, "*"))
+                    .collect(Collectors.joining(" and ")) + " name one Zero client spelled "
+                        + written.size() + " ways (Spring Boot ignores case and dashes in keys, so they bind the same "
+                        + "properties): write its name one way, e.g. " + written.get(0) + ", everywhere");
+            }
+            names.add(written.get(0));
+        });
+        return names;
     }
 
     /** Fails the binding on a key the properties do not have, as {@code ignoreUnknownFields = false} does. */
@@ -118,7 +169,7 @@ final class ZeroClientBeanRegistrar
         DataSize size = (own != null) ? own : shared;
         long bytes = size.toBytes();
         if (bytes == 0 || bytes < -1) {
-            String property = (own != null) ? "zero.clients." + name + "." + key : "zero.client." + key;
+            String property = (own != null) ? property(name, key) : "zero.client." + key;
             throw new InvalidConfigurationPropertyValueException(property, size,
                     "The size must be positive (e.g. 4MB), or -1 for no limit");
         }
@@ -175,5 +226,9 @@ final class ZeroClientBeanRegistrar
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    }
+
+    /** A client's address as written, bound without resolving its placeholders. */
+    record WrittenAddress(@Nullable String address) {
     }
 }

@@ -1,9 +1,14 @@
 package io.zeroapi.autoconfigure.client;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,20 +25,33 @@ import io.zeroapi.lifecycle.ZeroServerPortInfoApplicationContextInitializer;
 import io.zeroapi.testing.FailureAnalyses;
 import io.zeroapi.testing.RawRouter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.PropertySourceLoader;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -78,6 +96,121 @@ class ZeroClientAutoConfigurationTests {
                     .isEqualTo(Duration.ofMillis(250));
                 assertThat(((DefaultAsyncZeroClient) context.getBean("usersAsyncZeroClient"))
                     .defaultTimeout()).isEqualTo(Duration.ofSeconds(5));
+            });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("camelCaseClientConfigurations")
+    void shouldNameTheBeansOfACamelCaseClientAfterItsKeyAsWritten(String format,
+            UnaryOperator<ApplicationContextRunner> configuration) {
+        configuration.apply(runner).withUserConfiguration(OrderServiceInjection.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(ZeroClient.class)).containsExactly("orderServiceZeroClient");
+            assertThat(context.getBeanNamesForType(AsyncZeroClient.class)).containsExactly("orderServiceAsyncZeroClient");
+            assertThat(context.getBeanNamesForType(ReactiveZeroClient.class))
+                .containsExactly("orderServiceReactiveZeroClient");
+            assertThat(context.getBean(OrderServiceInjection.class).client)
+                .isSameAs(context.getBean("orderServiceZeroClient"));
+            assertThat(((DefaultAsyncZeroClient) context.getBean("orderServiceAsyncZeroClient")).defaultTimeout())
+                .isEqualTo(Duration.ofMillis(250));
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "orders.port=7001");
+            assertThat(connection(context, "orderService").address()).isEqualTo("tcp://127.0.0.1:7001");
+        });
+    }
+
+    static Stream<Arguments> camelCaseClientConfigurations() {
+        String properties = """
+                zero.clients.orderService.address=tcp://127.0.0.1:${orders.port:1}
+                zero.clients.orderService.timeout=250ms
+                """;
+        String yaml = """
+                zero:
+                  clients:
+                    orderService:
+                      address: tcp://127.0.0.1:${orders.port:1}
+                      timeout: 250ms
+                """;
+        Map<String, Object> yamlLike = Map.of("zero.clients.orderService.address", "tcp://127.0.0.1:${orders.port:1}",
+                "zero.clients.orderService.timeout", "250ms");
+        return Stream.of(
+                configuration("withPropertyValues", runner -> runner.withPropertyValues(
+                        properties.lines().toArray(String[]::new))),
+                configuration("MapPropertySource", runner -> withSource(runner,
+                        new MapPropertySource("yaml-like", yamlLike))),
+                configuration("application.properties", runner -> withSource(runner, load(
+                        new PropertiesPropertySourceLoader(), "application.properties", properties))),
+                configuration("application.yml", runner -> withSource(runner, load(new YamlPropertySourceLoader(),
+                        "application.yml", yaml))));
+    }
+
+    private static Arguments configuration(String format, UnaryOperator<ApplicationContextRunner> configuration) {
+        return Arguments.of(format, configuration);
+    }
+
+    private static ApplicationContextRunner withSource(ApplicationContextRunner runner, PropertySource<?> source) {
+        return runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(source));
+    }
+
+    private static PropertySource<?> load(PropertySourceLoader loader, String name, String content) {
+        try {
+            return loader.load(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8))).get(0);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Test
+    void shouldKeepBracketedAndDashedClientNamesAsWritten() {
+        runner.withPropertyValues("zero.clients[order.service].address=127.0.0.1:5559",
+                "zero.clients.billing-service.address=127.0.0.1:5560")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBeanNamesForType(ZeroClient.class))
+                    .containsExactlyInAnyOrder("order.serviceZeroClient", "billing-serviceZeroClient");
+                assertThat(BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(), ZeroClient.class,
+                        "order.service"))
+                    .isSameAs(context.getBean("order.serviceZeroClient"));
+                assertThat(BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(), ZeroClient.class,
+                        "billing-service"))
+                    .isSameAs(context.getBean("billing-serviceZeroClient"));
+            });
+    }
+
+    @Test
+    void shouldLetAnEnvironmentVariableOverrideACamelCaseClientWithoutMakingAnotherClient() {
+        runner.withInitializer(context -> {
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            Map.of("ZERO_CLIENTS_ORDERSERVICE_ADDRESS", "127.0.0.1:6000")));
+            sources.addLast(new MapPropertySource("application.yml", Map.of("zero.clients.orderService.address",
+                    "127.0.0.1:5559", "zero.clients.orderService.timeout", "250ms")));
+        }).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(ZeroClient.class)).containsExactly("orderServiceZeroClient");
+            assertThat(connection(context, "orderService").address()).isEqualTo("tcp://127.0.0.1:6000");
+            assertThat(((DefaultAsyncZeroClient) context.getBean(AsyncZeroClient.class)).defaultTimeout())
+                .isEqualTo(Duration.ofMillis(250));
+        });
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("ZERO_CLIENTS_ORDERSERVICE_ADDRESS", "127.0.0.1:6000"))))
+            .run(context -> assertThat(context.getBeanNamesForType(ZeroClient.class))
+                .containsExactly("orderserviceZeroClient"));
+    }
+
+    @Test
+    void shouldFailStartupOnTwoSpellingsOfOneClientName() {
+        runner.withPropertyValues("zero.clients.orderService.address=127.0.0.1:5559",
+                "zero.clients.order-service.timeout=1s")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("zero.clients.orderService.* and zero.clients.order-service.* name one Zero client "
+                            + "spelled 2 ways (Spring Boot ignores case and dashes in keys, so they bind the same "
+                            + "properties): write its name one way, e.g. orderService, everywhere");
             });
     }
 
@@ -296,6 +429,16 @@ class ZeroClientAutoConfigurationTests {
         @ZeroRpc("echo")
         public String echo(String text) {
             return text;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OrderServiceInjection {
+
+        final ZeroClient client;
+
+        OrderServiceInjection(@Qualifier("orderService") ZeroClient client) {
+            this.client = client;
         }
     }
 
