@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
+import io.zeroapi.ZeroException;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
+import io.zeroapi.client.ZeroAddress;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.codec.ZeroCodec;
@@ -52,8 +54,9 @@ import org.springframework.util.unit.DataSize;
  * all lazy and qualified by {@code name}, the map key exactly as Boot binds it ({@code orderService} stays
  * {@code orderService}, {@code order-service} stays {@code order-service}; two spellings of one name fail startup).
  * A bean the application defines under one of these names is kept instead. A key that {@code zero.client.*} or a
- * client does not have fails startup. The address is kept with its {@code ${...}} placeholders and resolved on the
- * first call, so it may refer to a port published later, such as {@code ${local.zero.server.port}}.
+ * client does not have fails startup, and so does a malformed address; one with {@code ${...}} placeholders is kept
+ * with them and resolved (and checked) on the first call, so it may refer to a port published later, such as
+ * {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
@@ -110,14 +113,27 @@ final class ZeroClientBeanRegistrar
         return CLIENTS + (name.matches("[A-Za-z0-9_-]+") ? "." + name : "[" + name + "]") + "." + key;
     }
 
-    /** The address of client {@code name} with its placeholders kept, to be resolved on the first call. */
+    /**
+     * The address of client {@code name} as written: checked now, or, with {@code ${...}} placeholders, kept with them
+     * to be resolved (and checked) on the first call.
+     */
     private static String address(String name, ZeroClientsProperties.Client client, @Nullable WrittenAddress written) {
         if (!StringUtils.hasText(client.address())) {
             throw new InvalidConfigurationPropertyValueException(property(name, "address"), client.address(),
                     "Zero client '" + name + "' needs the address of its server: set " + property(name, "address")
                             + " to tcp://host:port or host:port");
         }
-        return (written != null && written.address() != null) ? written.address() : client.address();
+        String address = (written != null && written.address() != null) ? written.address() : client.address();
+        if (!address.contains("${")) {
+            try {
+                ZeroAddress.check(address);
+            }
+            catch (ZeroException ex) {
+                throw new InvalidConfigurationPropertyValueException(property(name, "address"), address,
+                        ex.getMessage());
+            }
+        }
+        return address;
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ReactiveZeroClient;
 import io.zeroapi.ZeroClient;
+import io.zeroapi.ZeroException;
 import io.zeroapi.ZeroRpc;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +58,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link ZeroClientAutoConfiguration}.
@@ -311,6 +314,33 @@ class ZeroClientAutoConfigurationTests {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(ZeroClient.class).call("echo", "hi", String.class)).isEqualTo("hi");
             });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "http://host:1", "host", "host:99999", "ipc://x", ":5559", "tcp://:5559" })
+    void shouldFailStartupOnAMalformedAddressNamingThePropertyAndTheFix(String address) {
+        runner.withPropertyValues("zero.clients.users.address=" + address).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageStartingWith("Property zero.clients.users.address with value '" + address + "' is invalid: "
+                        + "Zero server address '" + address + "' ")
+                .hasMessageEndingWith("; expected tcp://host:port or host:port");
+            FailureAnalysis analysis = FailureAnalyses.of(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                .startsWith("Invalid value '" + address + "' for configuration property 'zero.clients.users.address'")
+                .contains("expected tcp://host:port or host:port");
+        });
+    }
+
+    @Test
+    void shouldCheckAnAddressWithPlaceholdersOnTheFirstCall() {
+        runner.withPropertyValues("zero.clients.users.address=${users.host}").run(context -> {
+            assertThat(context).hasNotFailed();
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "users.host=users-svc");
+            assertThatExceptionOfType(ZeroException.class)
+                .isThrownBy(() -> connection(context, "users").address())
+                .withMessage("Zero server address 'users-svc' has no port; expected tcp://host:port or host:port");
+        });
     }
 
     @Test
