@@ -1,14 +1,24 @@
 package io.zeroapi.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.zeroapi.autoconfigure.client.ZeroClientAutoConfiguration;
+import io.zeroapi.autoconfigure.client.ZeroClientDefaultsProperties;
+import io.zeroapi.autoconfigure.client.ZeroClientsProperties;
 import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
 import io.zeroapi.autoconfigure.server.ZeroServerProperties;
 import io.zeroapi.codec.ZeroCodec;
@@ -136,6 +146,65 @@ class ZeroAutoConfigurationTests {
             .contains("Zero for Spring has no configuration property zero.clients.users.adress")
             .contains("zero.clients.users.adress: did you mean zero.clients.users.address?")
             .doesNotContain("Update your application's configuration");
+    }
+
+    @Test
+    void shouldDescribeEveryKeyInConfigurationMetadata() throws IOException {
+        JsonNode metadata = metadata();
+        Map<String, JsonNode> properties = new HashMap<>();
+        metadata.get("properties").forEach(property -> properties.put(property.get("name").asText(), property));
+        List<String> keys = new ArrayList<>();
+        keys.addAll(keys("zero.server", ZeroServerProperties.class));
+        keys.addAll(keys("zero.client", ZeroClientDefaultsProperties.class));
+        keys.addAll(keys("zero.codec", ZeroCodecProperties.class));
+        assertThat(keys).hasSizeGreaterThan(20).allSatisfy(key -> {
+            assertThat(properties).containsKey(key);
+            assertThat(properties.get(key).path("description").asText()).as(key).isNotBlank();
+        });
+        JsonNode clients = properties.get("zero.clients");
+        assertThat(clients.get("type").asText()).isEqualTo("java.util.Map<java.lang.String,"
+                + ZeroClientsProperties.Client.class.getName() + ">");
+        assertThat(keys("", ZeroClientsProperties.Client.class)).containsExactly(".address", ".timeout",
+                ".max-reply-size", ".max-request-size", ".heartbeat.interval", ".heartbeat.timeout")
+            .allSatisfy(key -> assertThat(clients.get("description").asText()).contains(key.substring(1)));
+        assertThat(properties.keySet()).allSatisfy(name -> assertThat(ZeroPropertyGroupsCheck.GROUPS)
+            .contains(name.split("\\.")[1]));
+    }
+
+    @Test
+    void shouldHintEveryPropertyNaming() throws IOException {
+        List<String> hinted = new ArrayList<>();
+        metadata().get("hints").forEach(hint -> {
+            if (hint.get("name").asText().equals("zero.codec.property-naming")) {
+                hint.get("values").forEach(value -> {
+                    hinted.add(value.get("value").asText());
+                    assertThat(value.get("description").asText()).isNotBlank();
+                });
+            }
+        });
+        assertThat(hinted).containsExactlyElementsOf(Stream.of(ZeroCodecProperties.PropertyNaming.values())
+            .map(naming -> naming.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .toList());
+        runner.withPropertyValues("zero.codec.property-naming=" + hinted.get(0))
+            .run(context -> assertThat(context.getBean(ZeroCodecProperties.class).propertyNaming())
+                .isEqualTo(ZeroCodecProperties.PropertyNaming.values()[0]));
+    }
+
+    private static JsonNode metadata() throws IOException {
+        try (InputStream in = ZeroAutoConfigurationTests.class
+            .getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    /** The keys a record binds under {@code prefix}, nested records included. */
+    private static List<String> keys(String prefix, Class<?> type) {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            String key = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            keys.addAll(component.getType().isRecord() ? keys(key, component.getType()) : List.of(key));
+        }
+        return keys;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -446,7 +446,7 @@ class ZeroClientAutoConfigurationTests {
         assertThat(properties.get("zero.client.max-reply-size").get("defaultValue").asText()).isEqualTo("4MB");
         assertThat(properties.get("zero.client.max-reply-size").get("description").asText())
             .startsWith("Largest reply a client accepts");
-        assertThat(properties.get("zero.clients").get("description").asText()).contains("maximum reply size");
+        assertThat(properties.get("zero.clients").get("description").asText()).contains("max-reply-size");
     }
 
     private static ZeroConnection connection(ApplicationContext context, String client) {
