@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param propertyNaming How record components and fields are named on the wire, e.g. 'snake_case' for Python peers
  * (startTime is then sent and read as start_time); by default the Java names are used.
  */
-@ConfigurationProperties("zero.codec")
+@ConfigurationProperties(prefix = "zero.codec", ignoreUnknownFields = false)
 public record ZeroCodecProperties(PropertyNaming propertyNaming) {
 
     /** The naming strategies of Jackson 2 that a Zero peer may expect. */

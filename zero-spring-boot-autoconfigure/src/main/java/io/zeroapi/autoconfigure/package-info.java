@@ -1,6 +1,7 @@
 /**
  * Spring Boot auto-configuration of the codec ({@code zero.codec.*}, {@link
- * io.zeroapi.autoconfigure.ZeroCodecCustomizer}).
+ * io.zeroapi.autoconfigure.ZeroCodecCustomizer}), and the check and failure analysis of keys under {@code zero.}
+ * that Zero for Spring does not know.
  */
 @NullMarked
 package io.zeroapi.autoconfigure;

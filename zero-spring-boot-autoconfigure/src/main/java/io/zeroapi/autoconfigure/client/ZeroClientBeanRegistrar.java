@@ -1,17 +1,27 @@
 package io.zeroapi.autoconfigure.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
+import io.zeroapi.ZeroException;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
+import io.zeroapi.client.ZeroAddress;
 import io.zeroapi.client.ZeroClientInterceptor;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.codec.ZeroCodec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -24,9 +34,14 @@ import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -37,14 +52,19 @@ import org.springframework.util.unit.DataSize;
  * {@link ZeroConnection} ({@code <name>ZeroClientConnection}, not an autowire candidate, with its own ZeroMQ
  * context, shaped by the {@link ZeroClientCustomizer} beans and closed when the context is destroyed), and on top of
  * it {@code <name>AsyncZeroClient}, {@code <name>ZeroClient} and, with Reactor, {@code <name>ReactiveZeroClient},
- * all lazy and qualified by {@code name}. A bean the application defines under one of these names is kept
- * instead. The address is kept with its {@code ${...}} placeholders and resolved on the first call, so it may
- * refer to a port published later, such as {@code ${local.zero.server.port}}.
+ * all lazy and qualified by {@code name}, the map key exactly as Boot binds it ({@code orderService} stays
+ * {@code orderService}, {@code order-service} stays {@code order-service}; two spellings of one name fail startup).
+ * A bean the application defines under one of these names is kept instead. A key that {@code zero.client.*} or a
+ * client does not have fails startup, and so does a malformed address; one with {@code ${...}} placeholders is kept
+ * with them and resolved (and checked) on the first call, so it may refer to a port published later, such as
+ * {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
 
     private static final String REACTOR = "reactor.core.publisher.Mono";
+
+    private static final String CLIENTS = "zero.clients";
 
     private final Environment environment;
 
@@ -69,23 +89,85 @@ final class ZeroClientBeanRegistrar
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
         Binder binder = Binder.get(environment);
-        Binder unresolved = new Binder(ConfigurationPropertySources.get(environment));
-        ZeroClientDefaultsProperties defaults = binder.bindOrCreate("zero.client", ZeroClientDefaultsProperties.class);
-        ZeroClientsProperties properties = binder.bindOrCreate("zero", ZeroClientsProperties.class);
+        ZeroClientDefaultsProperties defaults = binder.bindOrCreate("zero.client",
+                Bindable.of(ZeroClientDefaultsProperties.class), noUnknownKeys());
+        Map<String, ZeroClientsProperties.Client> clients = binder
+            .bind(CLIENTS, Bindable.mapOf(String.class, ZeroClientsProperties.Client.class), noUnknownKeys())
+            .orElseGet(Map::of);
+        Map<String, WrittenAddress> written = new Binder(ConfigurationPropertySources.get(environment))
+            .bind(CLIENTS, Bindable.mapOf(String.class, WrittenAddress.class))
+            .orElseGet(Map::of);
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
-        for (Map.Entry<String, ZeroClientsProperties.Client> entry : properties.clients().entrySet()) {
-            String name = entry.getKey();
-            ZeroClientsProperties.Client client = entry.getValue();
-            if (!StringUtils.hasText(client.address())) {
-                throw new InvalidConfigurationPropertyValueException("zero.clients." + name + ".address",
-                        client.address(), "Zero client '" + name + "' needs the address of its server: set "
-                                + "zero.clients." + name + ".address to tcp://host:port or host:port");
-            }
+        for (String name : clientNames(clients.keySet())) {
+            ZeroClientsProperties.Client client = clients.get(name);
+            String address = address(name, client, written.get(name));
             Duration timeout = (client.timeout() != null) ? client.timeout() : defaults.timeout();
-            ZeroConnectionSettings settings = settings(name, client, defaults);
-            String address = unresolved.bind("zero.clients." + name + ".address", String.class).orElse(client.address());
-            register(registry, name, address, timeout, settings, reactor);
+            register(registry, name, address, timeout, settings(name, client, defaults), reactor);
         }
+    }
+
+    /**
+     * The key of a property of client {@code name} as the application writes it: {@code zero.clients.users.address},
+     * or {@code zero.clients[order.service].address} for a name that needs brackets.
+     */
+    private static String property(String name, String key) {
+        return CLIENTS + (name.matches("[A-Za-z0-9_-]+") ? "." + name : "[" + name + "]") + "." + key;
+    }
+
+    /**
+     * The address of client {@code name} as written: checked now, or, with {@code ${...}} placeholders, kept with them
+     * to be resolved (and checked) on the first call.
+     */
+    private static String address(String name, ZeroClientsProperties.Client client, @Nullable WrittenAddress written) {
+        if (!StringUtils.hasText(client.address())) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "address"), client.address(),
+                    "Zero client '" + name + "' needs the address of its server: set " + property(name, "address")
+                            + " to tcp://host:port or host:port");
+        }
+        String address = (written != null && written.address() != null) ? written.address() : client.address();
+        if (!address.contains("${")) {
+            try {
+                ZeroAddress.check(address);
+            }
+            catch (ZeroException ex) {
+                throw new InvalidConfigurationPropertyValueException(property(name, "address"), address,
+                        ex.getMessage());
+            }
+        }
+        return address;
+    }
+
+    /**
+     * One name per client. Boot ignores case and dashes in keys, so the map has an entry per spelling, each bound to
+     * the same properties: an environment variable's lower-case spelling ({@code ZERO_CLIENTS_ORDERSERVICE_ADDRESS}
+     * gives {@code orderservice}) yields to the one written elsewhere ({@code orderService}); two spellings written
+     * by the application ({@code orderService} and {@code order-service}) fail.
+     */
+    private static Set<String> clientNames(Set<String> keys) {
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        keys.forEach(key -> spellings
+            .computeIfAbsent(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", ""), uniform -> new ArrayList<>())
+            .add(key));
+        Set<String> names = new LinkedHashSet<>();
+        spellings.forEach((uniform, written) -> {
+            if (written.size() > 1) {
+                written.remove(uniform);
+            }
+            if (written.size() > 1) {
+                throw new IllegalStateException(written.stream().map(name -> property(name, "*"))
+                    .collect(Collectors.joining(" and ")) + " name one Zero client spelled "
+                        + written.size() + " ways (Spring Boot ignores case and dashes in keys, so they bind the same "
+                        + "properties): write its name one way, e.g. " + written.get(0) + ", everywhere");
+            }
+            names.add(written.get(0));
+        });
+        return names;
+    }
+
+    /** Fails the binding on a key the properties do not have, as {@code ignoreUnknownFields = false} does. */
+    private static BindHandler noUnknownKeys() {
+        return new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
+                new UnboundElementsSourceFilter());
     }
 
     private static ZeroConnectionSettings settings(String name, ZeroClientsProperties.Client client,
@@ -104,7 +186,7 @@ final class ZeroClientBeanRegistrar
         DataSize size = (own != null) ? own : shared;
         long bytes = size.toBytes();
         if (bytes == 0 || bytes < -1) {
-            String property = (own != null) ? "zero.clients." + name + "." + key : "zero.client." + key;
+            String property = (own != null) ? property(name, key) : "zero.client." + key;
             throw new InvalidConfigurationPropertyValueException(property, size,
                     "The size must be positive (e.g. 4MB), or -1 for no limit");
         }
@@ -160,7 +242,7 @@ final class ZeroClientBeanRegistrar
         return definition;
     }
 
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    /** A client's address as written, bound without resolving its placeholders. */
+    record WrittenAddress(@Nullable String address) {
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * limit); a larger call fails at once instead of being dropped by the server. -1 for no limit.
  * @param heartbeat ZMTP heartbeats every client sends to its server unless it sets its own.
  */
-@ConfigurationProperties("zero.client")
+@ConfigurationProperties(prefix = "zero.client", ignoreUnknownFields = false)
 public record ZeroClientDefaultsProperties(@DefaultValue("5s") Duration timeout,
         @DefaultValue("4MB") DataSize maxReplySize, @DefaultValue("4MB") DataSize maxRequestSize,
         @DefaultValue Heartbeat heartbeat) {

@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
  * {@code ZeroClient}, an {@code AsyncZeroClient} and, with Reactor, a {@code ReactiveZeroClient} bean
  * qualified by that name.
  *
- * @param clients Named clients, each with the address of its server, an optional timeout, an optional maximum reply
- * size and an optional maximum request size.
+ * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
+ * address of its server, tcp://host:port or host:port; and optional overrides of zero.client.*: timeout,
+ * max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout.
  */
 @ConfigurationProperties("zero")
 public record ZeroClientsProperties(Map<String, Client> clients) {

@@ -35,7 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param outbound Outbound message settings.
  * @param heartbeat ZMTP heartbeat settings.
  */
-@ConfigurationProperties("zero.server")
+@ConfigurationProperties(prefix = "zero.server", ignoreUnknownFields = false)
 public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("*") String address,
         @DefaultValue("5559") int port, @DefaultValue("0") int workers, @DefaultValue("10000") int maxInFlight,
         @DefaultValue("1000") int maxInFlightPerPeer, @DefaultValue("60s") Duration callTimeout,

@@ -23,6 +23,7 @@ import io.zeroapi.lifecycle.ZeroServerLifecycle;
 import io.zeroapi.lifecycle.ZeroServerPortInfoApplicationContextInitializer;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
+import io.zeroapi.testing.FailureAnalyses;
 import io.zeroapi.testing.RawDealer;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
@@ -300,6 +301,38 @@ class ZeroServerAutoConfigurationTests {
                 FailureAnalysis analysis = new ZeroServerBindFailureAnalyzer().analyze(context.getStartupFailure());
                 assertThat(analysis).isNotNull();
                 assertThat(analysis.getDescription()).contains("no-such-host.invalid");
+            });
+    }
+
+    @Test
+    void shouldFailStartupOnAnUnknownKeyNamingTheNearestOne() {
+        runner.withPropertyValues("zero.server.prot=5560").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = FailureAnalyses.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("Zero for Spring has no configuration property "
+                    + "zero.server.prot (origin: \"zero.server.prot\" from property source \"test\").");
+            assertThat(analysis.getAction()).isEqualTo("zero.server.prot: did you mean zero.server.port?");
+        });
+    }
+
+    @Test
+    void shouldFailStartupOnEveryUnknownKeyAndListTheGroupsKeysWhenNoneIsNear() {
+        runner.withPropertyValues("zero.server.heartbeat.intervall=1s", "zero.server.maxInFlihgt=5",
+                "zero.server.colour=blue", "zero.server.shutdown-grace-period=1s")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = FailureAnalyses.of(context.getStartupFailure());
+                assertThat(analysis.getDescription()).startsWith("Zero for Spring has no configuration properties named:")
+                    .contains("zero.server.colour (origin: ", "zero.server.heartbeat.intervall (origin: ",
+                            "zero.server.maxInFlihgt (origin: ");
+                assertThat(analysis.getAction().lines()).containsExactly("Correct or remove these keys:",
+                        "    zero.server.colour: remove it, or use one of the keys of zero.server: address, backlog, "
+                                + "call-timeout, enabled, heartbeat.*, high-water-mark, inbound.*, max-in-flight, "
+                                + "max-in-flight-per-peer, outbound.*, peer-buffer-budget, port, shutdown.*, "
+                                + "stop-application-on-failure, workers.",
+                        "    zero.server.heartbeat.intervall: did you mean zero.server.heartbeat.interval?",
+                        "    zero.server.maxInFlihgt: did you mean zero.server.max-in-flight?",
+                        "    zero.server.shutdown-grace-period: did you mean zero.server.shutdown.grace-period?");
             });
     }
 
