@@ -148,8 +148,7 @@ public final class ZeroServer {
             throw new IllegalStateException("Zero server cannot start: it is " + (state == State.DOWN ? "down"
                     : "still stopping"));
         }
-        Map<String, ZeroRpcEndpoint> served = new LinkedHashMap<>();
-        endpoints.get().forEach(endpoint -> served.put(endpoint.name(), endpoint));
+        Map<String, ZeroRpcEndpoint> served = served();
         ServerTransport opened = null;
         if (settings.port() == 0 && firstPort > 0) {
             try {
@@ -164,16 +163,21 @@ public final class ZeroServer {
         if (firstPort < 0) {
             firstPort = transport.port();
         }
-        served.clear();
         stopped = null;
         recoveries.clear();
         state = State.RUNNING;
     }
 
+    /** The served functions by name, in registration order. */
+    private Map<String, ZeroRpcEndpoint> served() {
+        Map<String, ZeroRpcEndpoint> served = new LinkedHashMap<>();
+        endpoints.get().forEach(endpoint -> served.put(endpoint.name(), endpoint));
+        return Collections.unmodifiableMap(served);
+    }
+
     private ServerTransport open(Map<String, ZeroRpcEndpoint> served, ZeroServerSettings bindSettings) {
         ServerTransport[] opened = new ServerTransport[1];
-        ServerSetup setup = new ServerSetup(codec, Collections.unmodifiableMap(new LinkedHashMap<>(served)), workers,
-                listener, interceptors);
+        ServerSetup setup = new ServerSetup(codec, served, workers, listener, interceptors);
         opened[0] = transports.open(setup, bindSettings, ex -> transportFailed(opened[0], ex));
         return opened[0];
     }
@@ -215,9 +219,7 @@ public final class ZeroServer {
             recoveries.addLast(now);
             if (recoveries.size() <= MAX_RECOVERIES && closed) {
                 try {
-                    Map<String, ZeroRpcEndpoint> served = new LinkedHashMap<>();
-                    endpoints.get().forEach(endpoint -> served.put(endpoint.name(), endpoint));
-                    transport = open(served, settings.withPort(failed.port()));
+                    transport = open(served(), settings.withPort(failed.port()));
                     state = State.RUNNING;
                     logger.warn("Zero server rebuilt its transport on " + transport.boundAddress());
                     return;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.zeroapi.ZeroRpc;
+import io.zeroapi.testing.OutcomeFunctions;
 import io.zeroapi.testing.RawDealer;
 import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,8 @@ class CallTraceTests {
 
     @BeforeEach
     void start() {
-        server = TestServers.start(new Functions(), workers, TestServers.settings(100, 100, Duration.ofMillis(300)));
+        server = TestServers.start(new OutcomeFunctions(), workers,
+                TestServers.settings(100, 100, Duration.ofMillis(300)));
     }
 
     @AfterEach
@@ -67,25 +68,5 @@ class CallTraceTests {
             assertThat(dealer.call(1, "echo", "quiet")).isEqualTo("quiet");
         }
         assertThat(output.getOut()).doesNotContain("echo from ");
-    }
-
-    /** Functions whose outcomes the trace names. */
-    public static class Functions {
-
-        @ZeroRpc
-        public String echo(String text) {
-            return text;
-        }
-
-        @ZeroRpc
-        public String fail(String text) {
-            throw new IllegalStateException("refused " + text);
-        }
-
-        @ZeroRpc
-        public String stuck() throws InterruptedException {
-            Thread.sleep(Duration.ofMinutes(1).toMillis());
-            return "never";
-        }
     }
 }

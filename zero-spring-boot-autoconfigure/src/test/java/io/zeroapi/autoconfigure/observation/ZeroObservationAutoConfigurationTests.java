@@ -7,12 +7,12 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.zeroapi.AsyncZeroClient;
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.autoconfigure.client.ZeroClientAutoConfiguration;
 import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
 import io.zeroapi.lifecycle.ZeroServerPortInfoApplicationContextInitializer;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.OutcomeFunctions;
 import io.zeroapi.testing.RawDealer;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class ZeroObservationAutoConfigurationTests {
         .withConfiguration(AutoConfigurations.of(ZeroAutoConfiguration.class, ZeroServerAutoConfiguration.class,
                 ZeroClientAutoConfiguration.class, ZeroObservationAutoConfiguration.class))
         .withInitializer(new ZeroServerPortInfoApplicationContextInitializer())
-        .withBean("functions", Functions.class)
+        .withBean("functions", OutcomeFunctions.class)
         .withPropertyValues("zero.server.port=0", "zero.server.address=127.0.0.1", "zero.server.call-timeout=300ms",
                 "zero.clients.local.address=tcp://127.0.0.1:${local.zero.server.port}",
                 "zero.clients.local.timeout=5s");
@@ -144,25 +144,5 @@ class ZeroObservationAutoConfigurationTests {
 
     private static int port(AssertableApplicationContext context) {
         return context.getBean(ZeroServer.class).port();
-    }
-
-    /** Functions with every outcome. */
-    public static class Functions {
-
-        @ZeroRpc
-        public String echo(String text) {
-            return text;
-        }
-
-        @ZeroRpc
-        public String fail(String text) {
-            throw new IllegalStateException("refused " + text);
-        }
-
-        @ZeroRpc
-        public String stuck() throws InterruptedException {
-            Thread.sleep(Duration.ofMinutes(1).toMillis());
-            return "never";
-        }
     }
 }
