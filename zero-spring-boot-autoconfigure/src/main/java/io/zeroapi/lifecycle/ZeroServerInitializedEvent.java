@@ -2,19 +2,16 @@ package io.zeroapi.lifecycle;
 
 import io.zeroapi.server.ZeroServer;
 
-import org.springframework.context.ApplicationEvent;
-
 /**
- * Published once the Zero server has bound its port and is taking calls.
+ * Published once the Zero server has bound its port and is taking calls: the same event as
+ * {@link ZeroServerStartedEvent} (the server publishes one event, an instance of this class, that listeners of either
+ * type receive once).
+ * @deprecated listen to {@link ZeroServerStartedEvent} instead
  */
-public class ZeroServerInitializedEvent extends ApplicationEvent {
+@Deprecated(since = "0.1.0")
+public class ZeroServerInitializedEvent extends ZeroServerStartedEvent {
 
     public ZeroServerInitializedEvent(ZeroServer server) {
         super(server);
-    }
-
-    /** The started server; {@link ZeroServer#port()} is the real port. */
-    public ZeroServer getServer() {
-        return (ZeroServer) getSource();
     }
 }

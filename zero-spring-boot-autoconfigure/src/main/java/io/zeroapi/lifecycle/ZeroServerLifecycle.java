@@ -21,6 +21,9 @@ import org.springframework.context.SmartLifecycle;
  * so HTTP and RPC drain together. If the server fails for good, the application context is closed (unless told
  * otherwise). Started again after a stop (a cached test context that Spring paused and resumes), the server binds
  * the port it had before, also when configured with port 0.
+ * <p>
+ * Publishes a {@link ZeroServerStartedEvent} once the server serves, a {@link ZeroServerStoppingEvent} just before it
+ * drains and a {@link ZeroServerStoppedEvent} once its socket is closed.
  */
 public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
 
@@ -69,6 +72,11 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
                     + ") with no authentication: any host that reaches port " + server.port() + " can call every "
                     + "@ZeroRpc method. Set zero.server.address=127.0.0.1 (or one interface's address) to restrict it.");
         }
+        publishStarted();
+    }
+
+    @SuppressWarnings("deprecation")
+    private void publishStarted() {
         applicationContext.publishEvent(new ZeroServerInitializedEvent(server));
     }
 
@@ -103,10 +111,19 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
             callback.run();
             return;
         }
+        applicationContext.publishEvent(new ZeroServerStoppingEvent(server));
         server.shutdown(gracePeriod).whenComplete((result, ex) -> {
             running = false;
             logger.info("Zero server on port " + server.port() + " stopped");
-            callback.run();
+            try {
+                applicationContext.publishEvent(new ZeroServerStoppedEvent(server));
+            }
+            catch (RuntimeException failure) {
+                logger.debug("Could not publish ZeroServerStoppedEvent (the context is already gone)", failure);
+            }
+            finally {
+                callback.run();
+            }
         });
     }
 

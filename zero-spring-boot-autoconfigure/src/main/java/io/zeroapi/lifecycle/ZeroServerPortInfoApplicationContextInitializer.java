@@ -31,7 +31,7 @@ public class ZeroServerPortInfoApplicationContextInitializer
         applicationContext.addApplicationListener(new Listener(applicationContext));
     }
 
-    private static final class Listener implements ApplicationListener<ZeroServerInitializedEvent> {
+    private static final class Listener implements ApplicationListener<ZeroServerStartedEvent> {
 
         private final ConfigurableApplicationContext applicationContext;
 
@@ -40,8 +40,8 @@ public class ZeroServerPortInfoApplicationContextInitializer
         }
 
         @Override
-        public void onApplicationEvent(ZeroServerInitializedEvent event) {
-            setPort(applicationContext, event.getServer().port());
+        public void onApplicationEvent(ZeroServerStartedEvent event) {
+            setPort(applicationContext, event.getPort());
         }
 
         private static void setPort(ApplicationContext context, int port) {

@@ -166,10 +166,12 @@ class ZeroAutoConfigurationTests {
         assertThat(clients.get("type").asText()).isEqualTo("java.util.Map<java.lang.String,"
                 + ZeroClientsProperties.Client.class.getName() + ">");
         assertThat(keys("", ZeroClientsProperties.Client.class)).containsExactly(".address", ".timeout",
-                ".max-reply-size", ".max-request-size", ".heartbeat.interval", ".heartbeat.timeout")
+                ".max-reply-size", ".max-request-size", ".heartbeat.interval", ".heartbeat.timeout",
+                ".health.required")
             .allSatisfy(key -> assertThat(clients.get("description").asText()).contains(key.substring(1)));
-        assertThat(properties.keySet()).allSatisfy(name -> assertThat(ZeroPropertyGroupsCheck.GROUPS)
-            .contains(name.split("\\.")[1]));
+        assertThat(properties.keySet()).filteredOn(name -> name.startsWith("zero."))
+            .allSatisfy(name -> assertThat(ZeroPropertyGroupsCheck.GROUPS).contains(name.split("\\.")[1]));
+        assertThat(properties).containsKeys("management.health.zero.enabled", "management.info.zero.enabled");
     }
 
     @Test

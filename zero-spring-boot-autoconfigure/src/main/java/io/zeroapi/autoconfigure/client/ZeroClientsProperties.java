@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
  * address of its server, tcp://host:port or host:port; and optional overrides of zero.client.*: timeout,
- * max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout.
+ * max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether the
+ * application is DOWN while the client is not connected, default false).
  */
 @ConfigurationProperties("zero")
 public record ZeroClientsProperties(Map<String, Client> clients) {
@@ -36,9 +37,19 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * @param maxRequestSize Largest request this client sends; a larger call fails at once; -1 for no limit; falls
      * back to {@code zero.client.max-request-size}.
      * @param heartbeat ZMTP heartbeats of this client; each value falls back to {@code zero.client.heartbeat.*}.
+     * @param health How this client counts in the application's health ({@code health.required}).
      */
     public record Client(String address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
-            Heartbeat heartbeat) {
+            Heartbeat heartbeat, ClientHealth health) {
+    }
+
+    /**
+     * How one client counts in the application's health.
+     *
+     * @param required Whether the application is DOWN while this client is not connected (default false: the client
+     * shows its state, UP, without making the application DOWN).
+     */
+    public record ClientHealth(Boolean required) {
     }
 
     /**

@@ -83,6 +83,33 @@ class ZeroObservationAutoConfigurationTests {
     }
 
     @Test
+    void shouldObserveBusyAndShuttingDownRefusals() {
+        runner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+            .withPropertyValues("zero.server.max-in-flight=1", "zero.server.call-timeout=0",
+                    "zero.server.shutdown.grace-period=30s")
+            .run(context -> {
+                TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+                ZeroServer server = context.getBean(ZeroServer.class);
+                try (RawDealer dealer = new RawDealer(port(context))) {
+                    dealer.send(1, "stuck", null);
+                    await().atMost(WAIT).until(() -> server.inFlight() == 1);
+                    dealer.call(2, "echo", "refused");
+                    server.shutdown(Duration.ofMillis(200));
+                    dealer.call(3, "echo", "late");
+                }
+                await().atMost(WAIT).untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+                    .hasAnObservation(observation -> observation.hasContextualNameEqualTo("echo")
+                        .hasLowCardinalityKeyValue("rpc.status_code", "busy")
+                        .hasLowCardinalityKeyValue("error.type", "busy")
+                        .hasLowCardinalityKeyValue("zero.path", "worker"))
+                    .hasAnObservation(observation -> observation.hasContextualNameEqualTo("echo")
+                        .hasLowCardinalityKeyValue("rpc.status_code", "shutting_down"))
+                    .hasAnObservation(observation -> observation.hasContextualNameEqualTo("stuck")
+                        .hasLowCardinalityKeyValue("rpc.status_code", "shutting_down")));
+            });
+    }
+
+    @Test
     void shouldObserveClientCallsFromSubmissionToCompletion() {
         runner.withBean(ObservationRegistry.class, TestObservationRegistry::create).run(context -> {
             TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
