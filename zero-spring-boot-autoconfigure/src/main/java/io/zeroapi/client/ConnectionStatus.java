@@ -1,6 +1,10 @@
 package io.zeroapi.client;
 
 import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The current {@link ZeroConnectionState} of a connection, written by its transport's I/O thread and read by
@@ -8,8 +12,17 @@ import java.time.Instant;
  */
 final class ConnectionStatus {
 
+    private final Consumer<ZeroConnectionState> listener;
+
     private volatile ZeroConnectionState state = new ZeroConnectionState(ZeroConnectionState.Status.IDLE, null,
             Instant.now());
+
+    /**
+     * @param listener told of every change (on the thread that made it: keep it quick)
+     */
+    ConnectionStatus(Consumer<ZeroConnectionState> listener) {
+        this.listener = listener;
+    }
 
     ZeroConnectionState get() {
         return state;
@@ -40,9 +53,20 @@ final class ConnectionStatus {
         set(ZeroConnectionState.Status.CLOSED, state.address());
     }
 
-    private void set(ZeroConnectionState.Status status, String address) {
-        if (state.status() != status) {
-            state = new ZeroConnectionState(status, address, Instant.now());
+    private void set(ZeroConnectionState.Status status, @Nullable String address) {
+        ZeroConnectionState changed;
+        synchronized (this) {
+            if (state.status() == status) {
+                return;
+            }
+            changed = new ZeroConnectionState(status, address, Instant.now());
+            state = changed;
+        }
+        try {
+            listener.accept(changed);
+        }
+        catch (RuntimeException ex) {
+            LogFactory.getLog(ZeroConnection.class).warn("Zero client connection state listener failed", ex);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -60,7 +61,7 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final List<ClientTransport> transports = new ArrayList<>();
 
-    private final ConnectionStatus status = new ConnectionStatus();
+    private final ConnectionStatus status;
 
     private final @Nullable ZeroClientCallListener listener;
 
@@ -82,14 +83,16 @@ public final class ZeroConnection implements AutoCloseable {
      * @param settings the limits of the connection
      */
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
-        this(address, settings, null);
+        this(address, settings, null, state -> {
+        });
     }
 
     private ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings,
-            @Nullable ZeroClientCallListener listener) {
+            @Nullable ZeroClientCallListener listener, Consumer<ZeroConnectionState> stateListener) {
         this.addressSupplier = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = listener;
+        this.status = new ConnectionStatus(stateListener);
     }
 
     /**
@@ -314,6 +317,8 @@ public final class ZeroConnection implements AutoCloseable {
 
         private final List<ZeroClientCallListener> listeners = new ArrayList<>();
 
+        private final List<Consumer<ZeroConnectionState>> stateListeners = new ArrayList<>();
+
         private Builder(Supplier<String> address) {
             this.address = Objects.requireNonNull(address, "address");
         }
@@ -346,9 +351,20 @@ public final class ZeroConnection implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a listener told of every change of the connection's {@link ZeroConnection#state()} (connecting,
+         * connected, lost, closed), on the thread that saw it (often the connection's I/O thread): it must be quick.
+         */
+        public Builder stateListener(Consumer<ZeroConnectionState> listener) {
+            stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** The connection; it connects on its first call. */
         public ZeroConnection build() {
-            return new ZeroConnection(address, settings, ClientCallListeners.of(listeners));
+            List<Consumer<ZeroConnectionState>> told = List.copyOf(stateListeners);
+            return new ZeroConnection(address, settings, ClientCallListeners.of(listeners),
+                    state -> told.forEach(listener -> listener.accept(state)));
         }
     }
 

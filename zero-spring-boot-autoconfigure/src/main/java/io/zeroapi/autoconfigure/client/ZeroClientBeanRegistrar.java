@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import io.zeroapi.client.ZeroClientInterceptor;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
 import io.zeroapi.codec.ZeroCodec;
+import io.zeroapi.lifecycle.ClientConnectionEvents;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -42,6 +44,8 @@ import org.springframework.boot.context.properties.bind.handler.NoUnboundElement
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -60,7 +64,8 @@ import org.springframework.util.unit.DataSize;
  * {@code ${local.zero.server.port}}.
  */
 final class ZeroClientBeanRegistrar
-        implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
+        implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware,
+        ApplicationEventPublisherAware {
 
     private static final String REACTOR = "reactor.core.publisher.Mono";
 
@@ -72,8 +77,15 @@ final class ZeroClientBeanRegistrar
 
     private ClassLoader classLoader;
 
+    private @Nullable ApplicationEventPublisher events;
+
     ZeroClientBeanRegistrar(Environment environment) {
         this.environment = environment;
+    }
+
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @Override
@@ -224,7 +236,13 @@ final class ZeroClientBeanRegistrar
         beanFactory.getBeanProvider(ZeroClientCustomizer.class)
             .orderedStream()
             .forEach(customizer -> customizer.customize(name, builder));
-        return builder.build();
+        AtomicReference<@Nullable ZeroConnection> built = new AtomicReference<>();
+        if (events != null) {
+            builder.stateListener(ClientConnectionEvents.publisher(events, name, built::get));
+        }
+        ZeroConnection connection = builder.build();
+        built.set(connection);
+        return connection;
     }
 
     /** Registers a bean unless the application defines one of that name itself (then the application's is used). */
