@@ -270,7 +270,7 @@ public final class ZeroConnection implements AutoCloseable {
         if (timed) {
             registered.setExpiry(CallTimer.schedule(registered::expire, timeout));
         }
-        registered.future.whenComplete((value, failure) -> {
+        registered.future.beforeCompletion(() -> {
             calls.forget(registered);
             inFlight.decrementAndGet();
             registered.cancelExpiry();
