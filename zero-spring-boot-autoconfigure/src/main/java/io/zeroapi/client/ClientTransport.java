@@ -57,7 +57,10 @@ interface ClientTransport {
          * Opens a transport to {@code address} and starts its I/O thread.
          * @param name names the thread and the log lines, e.g. {@code zero-client-1}
          * @param status where the transport reports connecting, connected and lost
+         * @param keepConnected whether to connect at once and reconnect after a loss without waiting for a call (a
+         * member of a connection to several servers, which must be connected to be chosen)
          */
-        ClientTransport open(String name, String address, ZeroConnectionSettings settings, ConnectionStatus status);
+        ClientTransport open(String name, String address, ZeroConnectionSettings settings, ConnectionStatus status,
+                boolean keepConnected);
     }
 }

@@ -1,5 +1,9 @@
 package io.zeroapi.client;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import io.zeroapi.ZeroException;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +28,27 @@ public final class ZeroAddress {
      */
     public static void check(@Nullable String address) {
         normalize(address);
+    }
+
+    /**
+     * Checks a list of server addresses separated by commas ({@code tcp://a:5559,tcp://b:5559}); one address is a
+     * list of one.
+     * @throws ZeroException naming what is wrong with the first malformed one
+     */
+    public static void checkAll(@Nullable String addresses) {
+        normalizeAll(addresses);
+    }
+
+    /** The addresses of a comma-separated list, each as a ZeroMQ endpoint, duplicates removed, in order. */
+    static List<String> normalizeAll(@Nullable String addresses) {
+        if (addresses == null || addresses.isBlank()) {
+            throw new ZeroException("Zero server address is empty" + EXPECTED);
+        }
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String address : addresses.split(",")) {
+            normalized.add(normalize(address));
+        }
+        return List.copyOf(normalized);
     }
 
     static String normalize(@Nullable String address) {

@@ -2,6 +2,7 @@ package io.zeroapi.client;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,8 @@ public final class ZeroConnection implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+
+
     private final String name = "zero-client-" + COUNTER.incrementAndGet();
 
     private final Supplier<String> addressSupplier;
@@ -59,15 +62,21 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final ClientTransport.Protocol protocol = ZmqClientTransport.PROTOCOL;
 
-    private final List<ClientTransport> transports = new ArrayList<>();
+    private final Consumer<ZeroConnectionState> stateListener;
 
-    private final ConnectionStatus status;
+    private final LoadBalancing loadBalancing;
+
+    private final AtomicInteger turn = new AtomicInteger();
+
+    private final ZeroConnectionState idle = new ZeroConnectionState(ZeroConnectionState.Status.IDLE, null,
+            Instant.now());
+
+    /** The servers, one member each, made when the address is first resolved. */
+    private volatile @Nullable List<ConnectionMember> members;
 
     private final @Nullable ZeroClientCallListener listener;
 
-    private volatile @Nullable ClientTransport current;
-
-    private volatile String address;
+    private volatile @Nullable String address;
 
     /**
      * Creates a connection with the default {@link ZeroConnectionSettings}.
@@ -84,15 +93,17 @@ public final class ZeroConnection implements AutoCloseable {
      */
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
         this(address, settings, null, state -> {
-        });
+        }, LoadBalancing.ROUND_ROBIN);
     }
 
     private ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings,
-            @Nullable ZeroClientCallListener listener, Consumer<ZeroConnectionState> stateListener) {
+            @Nullable ZeroClientCallListener listener, Consumer<ZeroConnectionState> stateListener,
+            LoadBalancing loadBalancing) {
         this.addressSupplier = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = listener;
-        this.status = new ConnectionStatus(stateListener);
+        this.stateListener = stateListener;
+        this.loadBalancing = loadBalancing;
     }
 
     /**
@@ -104,20 +115,65 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     /**
-     * The server address as a ZeroMQ address, resolved on first use.
+     * The server address as a ZeroMQ address (several, separated by commas, for a connection to several servers),
+     * resolved on first use.
      * @throws ZeroException if the address is missing or malformed
      */
     public String address() {
-        String resolved = address;
-        if (resolved == null) {
-            synchronized (this) {
-                if (address == null) {
-                    address = ZeroAddress.normalize(addressSupplier.get());
+        members();
+        return Objects.requireNonNull(address);
+    }
+
+    /** The servers, resolved on first use; several servers are all connected at once. */
+    private List<ConnectionMember> members() {
+        List<ConnectionMember> resolved = members;
+        if (resolved != null) {
+            return resolved;
+        }
+        synchronized (this) {
+            if (members == null) {
+                List<String> addresses = ZeroAddress.normalizeAll(addressSupplier.get());
+                boolean several = addresses.size() > 1;
+                List<ConnectionMember> made = new ArrayList<>();
+                for (String server : addresses) {
+                    made.add(new ConnectionMember(server, stateListener, several));
                 }
-                resolved = address;
+                address = String.join(",", addresses);
+                members = List.copyOf(made);
+                if (several && !closed.get()) {
+                    made.forEach(member -> member.transport(name, settings, protocol));
+                }
+            }
+            return Objects.requireNonNull(members);
+        }
+    }
+
+    /**
+     * The server for the next call: the only one; or, of several, a connected one by {@link LoadBalancing} (any in
+     * turn while none is connected, so that calls wait for the first to come up).
+     */
+    private ConnectionMember pick(List<ConnectionMember> servers) {
+        if (servers.size() == 1) {
+            return servers.get(0);
+        }
+        int start = Math.floorMod(turn.getAndIncrement(), servers.size());
+        ConnectionMember chosen = null;
+        for (int i = 0; i < servers.size(); i++) {
+            ConnectionMember candidate = servers.get((start + i) % servers.size());
+            if (!candidate.isConnected()) {
+                if (!closed.get()) {
+                    candidate.revive(name, settings, protocol);
+                }
+                continue;
+            }
+            if (loadBalancing == LoadBalancing.ROUND_ROBIN) {
+                return candidate;
+            }
+            if (chosen == null || candidate.pendingCount() < chosen.pendingCount()) {
+                chosen = candidate;
             }
         }
-        return resolved;
+        return chosen != null ? chosen : servers.get(start);
     }
 
     /** The limits of this connection. */
@@ -125,9 +181,27 @@ public final class ZeroConnection implements AutoCloseable {
         return settings;
     }
 
-    /** Where the connection stands, and since when (e.g. for a health check). */
+    /**
+     * Where the connection stands, and since when (e.g. for a health check). Of several servers: connected while any
+     * is, with the address of one; otherwise the state of the first.
+     */
     public ZeroConnectionState state() {
-        return status.get();
+        List<ConnectionMember> servers = members;
+        if (servers == null) {
+            return closed.get() ? new ZeroConnectionState(ZeroConnectionState.Status.CLOSED, null, idle.since()) : idle;
+        }
+        for (ConnectionMember server : servers) {
+            if (server.isConnected()) {
+                return server.state();
+            }
+        }
+        return servers.get(0).state();
+    }
+
+    /** The state of each server, in the order of the address. */
+    public List<ZeroConnectionState> states() {
+        List<ConnectionMember> servers = members;
+        return servers == null ? List.of(state()) : servers.stream().map(ConnectionMember::state).toList();
     }
 
     /**
@@ -186,14 +260,15 @@ public final class ZeroConnection implements AutoCloseable {
 
     private CallFuture send(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
             ReplyReader reader, boolean timed) {
-        String server;
+        ConnectionMember member;
         try {
-            server = address();
+            member = pick(members());
         }
         catch (RuntimeException ex) {
             return CallFuture.failed(ex instanceof ZeroException ? ex
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
+        String server = member.address();
         long maxRequestSize = settings.maxRequestSize();
         int requestSize = protocol.requestOverhead() + (payload == null ? 0 : payload.length);
         if (maxRequestSize >= 0 && payload != null && requestSize > maxRequestSize) {
@@ -204,7 +279,7 @@ public final class ZeroConnection implements AutoCloseable {
         }
         ClientTransport transport;
         try {
-            transport = transport(server);
+            transport = transport(member);
         }
         catch (RuntimeException ex) {
             return CallFuture.failed(
@@ -233,23 +308,12 @@ public final class ZeroConnection implements AutoCloseable {
         return call.future;
     }
 
-    /** The usable transport, opened on the first call and after a failure; {@code null} once closed. */
-    private ClientTransport transport(String server) {
-        ClientTransport transport = current;
-        if (transport != null && transport.isUsable()) {
-            return transport;
+    /** The member's usable transport, opened on the first call and after a failure; {@code null} once closed. */
+    private @Nullable ClientTransport transport(ConnectionMember member) {
+        if (closed.get()) {
+            return null;
         }
-        synchronized (this) {
-            transport = current;
-            if (closed.get() || (transport != null && transport.isUsable())) {
-                return closed.get() ? null : transport;
-            }
-            transports.removeIf(ClientTransport::isFinished);
-            transport = protocol.open(name, server, settings, status);
-            transports.add(transport);
-            current = transport;
-            return transport;
-        }
+        return member.transport(name, settings, protocol);
     }
 
     private PendingCall register(PendingCalls calls, String rpc, byte[] payload, Type returnType, Duration timeout,
@@ -278,9 +342,9 @@ public final class ZeroConnection implements AutoCloseable {
         return registered;
     }
 
-    /** The usable transport, opened if needed (tests inject faults into it). */
+    /** The usable transport to the first server, opened if needed (tests inject faults into it). */
     ClientTransport transport() {
-        ClientTransport transport = transport(address());
+        ClientTransport transport = transport(members().get(0));
         if (transport == null) {
             throw new IllegalStateException(this + " is closed");
         }
@@ -288,23 +352,23 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     /**
-     * Fails the pending calls with {@link ZeroConnectionException} ("client closed"), stops the I/O thread,
-     * which closes its socket and context, and waits for it to end, a few seconds at most. Idempotent.
+     * Fails the pending calls with {@link ZeroConnectionException} ("client closed"), stops the I/O threads,
+     * which close their sockets and contexts, and waits for them to end, a few seconds at most. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        status.closed();
-        List<ClientTransport> open;
+        List<ConnectionMember> servers;
         synchronized (this) {
-            open = new ArrayList<>(transports);
-            current = null;
+            servers = members;
         }
         long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
-        for (ClientTransport transport : open) {
-            transport.close(deadline);
+        if (servers != null) {
+            for (ConnectionMember server : servers) {
+                server.close(deadline);
+            }
         }
     }
 
@@ -318,6 +382,8 @@ public final class ZeroConnection implements AutoCloseable {
         private final List<ZeroClientCallListener> listeners = new ArrayList<>();
 
         private final List<Consumer<ZeroConnectionState>> stateListeners = new ArrayList<>();
+
+        private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
 
         private Builder(Supplier<String> address) {
             this.address = Objects.requireNonNull(address, "address");
@@ -360,11 +426,17 @@ public final class ZeroConnection implements AutoCloseable {
             return this;
         }
 
+        /** How calls are spread over several servers (default {@link LoadBalancing#ROUND_ROBIN}). */
+        public Builder loadBalancing(LoadBalancing loadBalancing) {
+            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+            return this;
+        }
+
         /** The connection; it connects on its first call. */
         public ZeroConnection build() {
             List<Consumer<ZeroConnectionState>> told = List.copyOf(stateListeners);
             return new ZeroConnection(address, settings, ClientCallListeners.of(listeners),
-                    state -> told.forEach(listener -> listener.accept(state)));
+                    state -> told.forEach(listener -> listener.accept(state)), loadBalancing);
         }
     }
 

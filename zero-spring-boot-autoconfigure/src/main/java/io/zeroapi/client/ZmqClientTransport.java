@@ -41,8 +41,8 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
 
         @Override
         public ClientTransport open(String name, String address, ZeroConnectionSettings settings,
-                ConnectionStatus status) {
-            return ZmqClientTransport.open(name, address, settings, status);
+                ConnectionStatus status, boolean keepConnected) {
+            return ZmqClientTransport.open(name, address, settings, status, keepConnected);
         }
     };
 
@@ -78,7 +78,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
     private final ConnectionStatus status;
 
     private ZmqClientTransport(String name, String address, ZeroConnectionSettings settings,
-            ConnectionStatus status) {
+            ConnectionStatus status, boolean keepConnected) {
         this.status = status;
         this.name = name;
         this.address = address;
@@ -88,7 +88,8 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
             this.socket = ZmqConnectionLoop.createSocket(context, settings, owner);
             this.waker = SocketWaker.attach(context, socket, name);
             this.submitted = new OwnerInbox<>(waker);
-            this.loop = new ZmqConnectionLoop(socket, waker, submitted, calls, address, settings, status);
+            this.loop = new ZmqConnectionLoop(socket, waker, submitted, calls, address, settings, status,
+                    keepConnected);
         }
         catch (Throwable ex) {
             ZmqContexts.close(context, CLOSE_TIMEOUT);
@@ -104,8 +105,8 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
      * @param name names the thread and the log lines, e.g. {@code zero-client-1}
      */
     static ClientTransport open(String name, String address, ZeroConnectionSettings settings,
-            ConnectionStatus status) {
-        ZmqClientTransport transport = new ZmqClientTransport(name, address, settings, status);
+            ConnectionStatus status, boolean keepConnected) {
+        ZmqClientTransport transport = new ZmqClientTransport(name, address, settings, status, keepConnected);
         transport.started = true;
         try {
             transport.thread.start();

@@ -80,6 +80,9 @@ final class ZmqConnectionLoop implements Runnable {
 
     private final ConnectionStatus status;
 
+    /** Whether to connect (and reconnect after a loss) without waiting for a call: a member of a group. */
+    private boolean keepConnected;
+
     /** Whether a connection was lost (logged at WARN) and no new one has answered yet. */
     private boolean lost;
 
@@ -93,8 +96,9 @@ final class ZmqConnectionLoop implements Runnable {
      * @param address the server's ZeroMQ address
      */
     ZmqConnectionLoop(ZMQ.Socket router, SocketWaker waker, OwnerInbox<PendingCall> submitted, PendingCalls calls,
-            String address, ZeroConnectionSettings settings, ConnectionStatus status) {
+            String address, ZeroConnectionSettings settings, ConnectionStatus status, boolean keepConnected) {
         this.status = status;
+        this.keepConnected = keepConnected;
         this.router = router;
         this.waker = waker;
         this.submitted = submitted;
@@ -142,7 +146,7 @@ final class ZmqConnectionLoop implements Runnable {
             waker.rearm();
             runTasks();
             takeSubmitted();
-            if (connectedTo == null && !backlog.isEmpty()) {
+            if (connectedTo == null && (keepConnected || !backlog.isEmpty())) {
                 connect();
             }
             if (connectedTo != null) {
@@ -200,6 +204,7 @@ final class ZmqConnectionLoop implements Runnable {
                 call.fail(new ZeroConnectionException(call.rpc, target, "cannot connect: " + ex));
             }
             backlog.clear();
+            keepConnected = false;
             return;
         }
         connectedTo = target;
@@ -218,7 +223,7 @@ final class ZmqConnectionLoop implements Runnable {
                     + handshake.timeoutMillis() + " ms; opening a new connection");
             handshake.failed();
             disconnect();
-            if (!backlog.isEmpty()) {
+            if (keepConnected || !backlog.isEmpty()) {
                 connect();
             }
         }

@@ -17,6 +17,7 @@ import io.zeroapi.ZeroException;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
+import io.zeroapi.client.LoadBalancing;
 import io.zeroapi.client.ZeroAddress;
 import io.zeroapi.client.ZeroClientInterceptor;
 import io.zeroapi.client.ZeroConnection;
@@ -114,7 +115,9 @@ final class ZeroClientBeanRegistrar
             ZeroClientsProperties.Client client = clients.get(name);
             String address = address(name, client, written.get(name));
             Duration timeout = (client.timeout() != null) ? client.timeout() : defaults.timeout();
-            register(registry, name, address, timeout, settings(name, client, defaults), reactor);
+            LoadBalancing balancing = (client.loadBalancing() != null) ? client.loadBalancing()
+                    : LoadBalancing.ROUND_ROBIN;
+            register(registry, name, address, timeout, settings(name, client, defaults), balancing, reactor);
         }
     }
 
@@ -131,15 +134,17 @@ final class ZeroClientBeanRegistrar
      * to be resolved (and checked) on the first call.
      */
     private static String address(String name, ZeroClientsProperties.Client client, @Nullable WrittenAddress written) {
-        if (!StringUtils.hasText(client.address())) {
-            throw new InvalidConfigurationPropertyValueException(property(name, "address"), client.address(),
+        List<String> addresses = client.address();
+        if (addresses == null || addresses.stream().noneMatch(StringUtils::hasText)) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "address"), addresses,
                     "Zero client '" + name + "' needs the address of its server: set " + property(name, "address")
-                            + " to tcp://host:port or host:port");
+                            + " to tcp://host:port or host:port (or several, separated by commas)");
         }
-        String address = (written != null && written.address() != null) ? written.address() : client.address();
+        List<String> asWritten = (written != null && written.address() != null) ? written.address() : addresses;
+        String address = String.join(",", asWritten);
         if (!address.contains("${")) {
             try {
-                ZeroAddress.check(address);
+                ZeroAddress.checkAll(address);
             }
             catch (ZeroException ex) {
                 throw new InvalidConfigurationPropertyValueException(property(name, "address"), address,
@@ -206,11 +211,11 @@ final class ZeroClientBeanRegistrar
     }
 
     private void register(BeanDefinitionRegistry registry, String name, String address, Duration timeout,
-            ZeroConnectionSettings settings, boolean reactor) {
+            ZeroConnectionSettings settings, LoadBalancing balancing, boolean reactor) {
         String connection = name + "ZeroClientConnection";
         String async = name + "AsyncZeroClient";
         RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
-                () -> connection(name, address, settings));
+                () -> connection(name, address, settings, balancing));
         connectionDefinition.setLazyInit(true);
         connectionDefinition.setAutowireCandidate(false);
         connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
@@ -229,10 +234,12 @@ final class ZeroClientBeanRegistrar
     }
 
     /** The connection of client {@code name}, shaped by the {@link ZeroClientCustomizer} beans. */
-    private ZeroConnection connection(String name, String address, ZeroConnectionSettings settings) {
+    private ZeroConnection connection(String name, String address, ZeroConnectionSettings settings,
+            LoadBalancing balancing) {
         ZeroConnection.Builder builder = ZeroConnection
             .builder(() -> environment.resolveRequiredPlaceholders(address))
-            .settings(settings);
+            .settings(settings)
+            .loadBalancing(balancing);
         beanFactory.getBeanProvider(ZeroClientCustomizer.class)
             .orderedStream()
             .forEach(customizer -> customizer.customize(name, builder));
@@ -261,6 +268,6 @@ final class ZeroClientBeanRegistrar
     }
 
     /** A client's address as written, bound without resolving its placeholders. */
-    record WrittenAddress(@Nullable String address) {
+    record WrittenAddress(@Nullable List<String> address) {
     }
 }

@@ -3,7 +3,10 @@ package io.zeroapi.autoconfigure.client;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.zeroapi.client.LoadBalancing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -14,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * qualified by that name.
  *
  * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
- * address of its server, tcp://host:port or host:port; and optional overrides of zero.client.*: timeout,
+ * address of its server, tcp://host:port or host:port, or several (a list, or separated by commas) with
+ * load-balancing (round-robin or least-pending); and optional overrides of zero.client.*: timeout,
  * max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether the
  * application is DOWN while the client is not connected, default false).
  */
@@ -28,8 +32,9 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
     /**
      * One named client.
      *
-     * @param address Address of the server: {@code tcp://host:port} or {@code host:port}; may hold
-     * placeholders resolved on the first call, such as {@code ${local.zero.server.port}}.
+     * @param address Address of the server: {@code tcp://host:port} or {@code host:port}; several (a YAML list, or
+     * separated by commas) for several instances of one service, over which calls are spread; may hold placeholders
+     * resolved on the first call, such as {@code ${local.zero.server.port}}.
      * @param timeout Time a call of this client waits for its reply unless the call sets its own timeout;
      * falls back to {@code zero.client.timeout}.
      * @param maxReplySize Largest reply this client accepts; ZeroMQ closes the connection on a larger reply, which
@@ -38,9 +43,10 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * back to {@code zero.client.max-request-size}.
      * @param heartbeat ZMTP heartbeats of this client; each value falls back to {@code zero.client.heartbeat.*}.
      * @param health How this client counts in the application's health ({@code health.required}).
+     * @param loadBalancing How calls are spread over several addresses: round-robin (the default) or least-pending.
      */
-    public record Client(String address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
-            Heartbeat heartbeat, ClientHealth health) {
+    public record Client(List<String> address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
+            Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing) {
     }
 
     /**
