@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 import io.zeroapi.ZeroConnectionException;
+import io.zeroapi.ZeroConnectionLostException;
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.internal.zeromq.OwnerInbox;
 import io.zeroapi.internal.zeromq.RouterOptions;
@@ -276,7 +277,7 @@ final class ZmqConnectionLoop implements Runnable {
             return;
         }
         status.lost(connectedTo);
-        int failed = calls.failSent(call -> new ZeroConnectionException(call.rpc, call.address,
+        int failed = calls.failSent(call -> new ZeroConnectionLostException(call.rpc, call.address,
                 "connection lost before the reply; a reply larger than max-reply-size (" + maxReplySize
                 + ") closes the connection"));
         if (failed > 0) {

@@ -11,13 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.zeroapi.ZeroConnectionLostException;
 import io.zeroapi.ZeroRpc;
 import io.zeroapi.client.ZeroConnectionState.Status;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.RawRouter;
 import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.zeromq.ZContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,6 +129,31 @@ class ZeroConnectionGroupTests {
         assertThat(held.get(20, TimeUnit.SECONDS)).isEqualTo(holder);
     }
 
+    /** Calls alternate, so the first and the third go to the silent server, the second to the real one. */
+    @Test
+    void shouldRetryACallWhoseConnectionBrokeOnAnotherServerWhenAsked() throws Exception {
+        try (ZContext context = new ZContext(1)) {
+            RawRouter silent = RawRouter.start(context, RawRouter::echoExceptSlow);
+            List<ZeroClientInterceptor> retry = List.of(new RetryOnConnectionLoss());
+            ZeroConnection connection = ZeroConnection.builder(() -> silent.address() + ",tcp://127.0.0.1:"
+                    + serverB.port()).build();
+            connections.add(connection);
+            DefaultAsyncZeroClient retrying = new DefaultAsyncZeroClient(connection, new ZeroCodec(), WAIT, retry);
+            DefaultAsyncZeroClient plain = new DefaultAsyncZeroClient(connection, new ZeroCodec(), WAIT);
+            awaitConnected(connection, 2);
+            CompletableFuture<Object> retried = retrying.call("slow", null);
+            assertThat(plain.call("name", null)).succeedsWithin(WAIT).isEqualTo("b");
+            CompletableFuture<Object> lost = plain.call("slow", null);
+            await().atMost(WAIT).until(() -> silent.received().size() == 2);
+            silent.close();
+            assertThat(retried.get(20, TimeUnit.SECONDS)).isEqualTo("b");
+            assertThat(lost).failsWithin(WAIT)
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(ZeroConnectionLostException.class);
+        }
+    }
+
     /** A server that says who it is, and can hold a call. */
     public static class Named {
 
@@ -141,6 +169,11 @@ class ZeroConnectionGroupTests {
 
         @ZeroRpc
         public String name() {
+            return name;
+        }
+
+        @ZeroRpc
+        public String slow() {
             return name;
         }
 

@@ -18,6 +18,7 @@ import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.LoadBalancing;
+import io.zeroapi.client.RetryOnConnectionLoss;
 import io.zeroapi.client.ZeroAddress;
 import io.zeroapi.client.ZeroClientInterceptor;
 import io.zeroapi.client.ZeroConnection;
@@ -117,7 +118,9 @@ final class ZeroClientBeanRegistrar
             Duration timeout = (client.timeout() != null) ? client.timeout() : defaults.timeout();
             LoadBalancing balancing = (client.loadBalancing() != null) ? client.loadBalancing()
                     : LoadBalancing.ROUND_ROBIN;
-            register(registry, name, address, timeout, settings(name, client, defaults), balancing, reactor);
+            boolean retry = Boolean.TRUE.equals(client.retryOnConnectionLoss());
+            register(registry, name, new ClientSetup(address, timeout, settings(name, client, defaults), balancing,
+                    retry), reactor);
         }
     }
 
@@ -210,12 +213,11 @@ final class ZeroClientBeanRegistrar
         return bytes;
     }
 
-    private void register(BeanDefinitionRegistry registry, String name, String address, Duration timeout,
-            ZeroConnectionSettings settings, LoadBalancing balancing, boolean reactor) {
+    private void register(BeanDefinitionRegistry registry, String name, ClientSetup setup, boolean reactor) {
         String connection = name + "ZeroClientConnection";
         String async = name + "AsyncZeroClient";
         RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
-                () -> connection(name, address, settings, balancing));
+                () -> connection(name, setup.address(), setup.settings(), setup.balancing()));
         connectionDefinition.setLazyInit(true);
         connectionDefinition.setAutowireCandidate(false);
         connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
@@ -223,8 +225,7 @@ final class ZeroClientBeanRegistrar
         registerUnlessDefined(registry, connection, connectionDefinition);
         registerUnlessDefined(registry, async, client(name, DefaultAsyncZeroClient.class,
                 () -> new DefaultAsyncZeroClient(beanFactory.getBean(connection, ZeroConnection.class),
-                        beanFactory.getBean(ZeroCodec.class), timeout,
-                        beanFactory.getBeanProvider(ZeroClientInterceptor.class).orderedStream().toList())));
+                        beanFactory.getBean(ZeroCodec.class), setup.timeout(), interceptors(setup))));
         registerUnlessDefined(registry, name + "ZeroClient", client(name, DefaultZeroClient.class,
                 () -> new DefaultZeroClient(beanFactory.getBean(async, DefaultAsyncZeroClient.class))));
         if (reactor) {
@@ -265,6 +266,21 @@ final class ZeroClientBeanRegistrar
         definition.setLazyInit(true);
         definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
         return definition;
+    }
+
+    /** The interceptor beans in order, then (innermost) the retry on connection loss when the client asks for it. */
+    private List<ZeroClientInterceptor> interceptors(ClientSetup setup) {
+        List<ZeroClientInterceptor> interceptors = new ArrayList<>(
+                beanFactory.getBeanProvider(ZeroClientInterceptor.class).orderedStream().toList());
+        if (setup.retryOnConnectionLoss()) {
+            interceptors.add(new RetryOnConnectionLoss());
+        }
+        return interceptors;
+    }
+
+    /** What the properties say of one client. */
+    private record ClientSetup(String address, Duration timeout, ZeroConnectionSettings settings,
+            LoadBalancing balancing, boolean retryOnConnectionLoss) {
     }
 
     /** A client's address as written, bound without resolving its placeholders. */

@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
  * address of its server, tcp://host:port or host:port, or several (a list, or separated by commas) with
- * load-balancing (round-robin or least-pending); and optional overrides of zero.client.*: timeout,
+ * load-balancing (round-robin or least-pending) and retry-on-connection-loss; and optional overrides of
+ * zero.client.*: timeout,
  * max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether the
  * application is DOWN while the client is not connected, default false).
  */
@@ -44,9 +45,11 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * @param heartbeat ZMTP heartbeats of this client; each value falls back to {@code zero.client.heartbeat.*}.
      * @param health How this client counts in the application's health ({@code health.required}).
      * @param loadBalancing How calls are spread over several addresses: round-robin (the default) or least-pending.
+     * @param retryOnConnectionLoss Whether a call whose connection broke after it was sent is retried once (on
+     * another server, with several addresses); only for functions that may run twice. Default false.
      */
     public record Client(List<String> address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
-            Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing) {
+            Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing, Boolean retryOnConnectionLoss) {
     }
 
     /**

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code zero.clients.<name>.address} takes several addresses, as a list or separated by commas, each checked at
- * startup; {@code load-balancing} picks how calls are spread.
+ * startup; {@code load-balancing} picks how calls are spread, {@code retry-on-connection-loss} turns the retry on.
  */
 class ZeroClientAddressListTests {
 
@@ -31,7 +31,8 @@ class ZeroClientAddressListTests {
     @Test
     void shouldTakeAListAndALoadBalancing() {
         runner.withPropertyValues("zero.clients.pair.address[0]=tcp://127.0.0.1:1",
-                "zero.clients.pair.address[1]=tcp://127.0.0.1:2", "zero.clients.pair.load-balancing=least-pending")
+                "zero.clients.pair.address[1]=tcp://127.0.0.1:2", "zero.clients.pair.load-balancing=least-pending",
+                "zero.clients.pair.retry-on-connection-loss=true")
             .run(context -> {
                 assertThat(context).hasNotFailed();
                 ZeroConnection connection = context.getBean("pairZeroClientConnection", ZeroConnection.class);

@@ -290,7 +290,8 @@ class ZeroClientAutoConfigurationTests {
         runner.withPropertyValues("zero.clients.users.address=127.0.0.1:5559", "zero.clients.users.colour=blue")
             .run(context -> assertThat(FailureAnalyses.of(context.getStartupFailure()).getAction()).isEqualTo(
                     "zero.clients.users.colour: remove it, or use one of the keys of zero.clients.users: address, "
-                            + "health.*, heartbeat.*, load-balancing, max-reply-size, max-request-size, timeout."));
+                            + "health.*, heartbeat.*, load-balancing, max-reply-size, max-request-size, "
+                            + "retry-on-connection-loss, timeout."));
     }
 
     @Test
