@@ -18,10 +18,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
  * address of its server, tcp://host:port or host:port, or several (a list, or separated by commas) with
- * load-balancing (round-robin or least-pending) and retry-on-connection-loss; and optional overrides of
- * zero.client.*: timeout,
- * max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether the
- * application is DOWN while the client is not connected, default false).
+ * load-balancing (round-robin or least-pending) and retry-on-connection-loss; optional overrides of zero.client.*:
+ * timeout, max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether
+ * the application is DOWN while the client is not connected, default false).
  */
 @ConfigurationProperties("zero")
 public record ZeroClientsProperties(Map<String, Client> clients) {
