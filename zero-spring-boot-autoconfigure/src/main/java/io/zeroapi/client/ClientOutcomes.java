@@ -10,14 +10,13 @@ import io.zeroapi.ZeroRemoteException;
 import io.zeroapi.ZeroServerBusyException;
 import io.zeroapi.ZeroTimeoutException;
 import io.zeroapi.ZeroValidationException;
+import io.zeroapi.frame.ZeroErrors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ZeroCallOutcome} of a client call, from the exception its future failed with.
  */
 final class ClientOutcomes {
-
-    private static final String SHUTTING_DOWN = "server is shutting down";
 
     private ClientOutcomes() {
     }
@@ -43,7 +42,7 @@ final class ClientOutcomes {
             return ZeroCallOutcome.VALIDATION_ERROR;
         }
         if (cause instanceof ZeroRemoteException remote) {
-            return SHUTTING_DOWN.equals(remote.getServerMessage()) ? ZeroCallOutcome.SHUTTING_DOWN
+            return ZeroErrors.SHUTTING_DOWN.equals(remote.getServerMessage()) ? ZeroCallOutcome.SHUTTING_DOWN
                     : ZeroCallOutcome.SERVER_EXCEPTION;
         }
         if (cause instanceof CancellationException) {

@@ -26,6 +26,9 @@ public final class ZeroErrors {
      */
     public static final String SERVER_BUSY_PREFIX = "server busy: ";
 
+    /** Text of the server exception a stopping Zero for Spring server answers calls with. */
+    public static final String SHUTTING_DOWN = "server is shutting down";
+
     /** The text Zero sends for anything that fails outside a handler (malformed msgpack, bad name, ...). */
     public static final String GENERIC_SERVER_ERROR =
             "server cannot process message, check server logs for more details";

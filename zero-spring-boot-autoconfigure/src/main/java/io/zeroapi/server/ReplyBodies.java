@@ -29,7 +29,7 @@ final class ReplyBodies {
         this.maxReplySize = maxReplySize < 0 ? Long.MAX_VALUE : maxReplySize;
         this.connected = codec.encode("connected");
         this.generic = error(ZeroErrors.SERVER_EXCEPTION, ZeroErrors.GENERIC_SERVER_ERROR);
-        this.shuttingDown = error(ZeroErrors.SERVER_EXCEPTION, "server is shutting down");
+        this.shuttingDown = error(ZeroErrors.SERVER_EXCEPTION, ZeroErrors.SHUTTING_DOWN);
     }
 
     /** Largest reply body a handler may produce, in bytes. */

@@ -1,7 +1,5 @@
 package io.zeroapi.server;
 
-import java.util.HexFormat;
-
 import io.zeroapi.endpoint.ExecutionPath;
 import io.zeroapi.endpoint.ZeroRpcEndpoint;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +42,7 @@ public final class ZeroServerCall {
 
     /** The caller's connection as the transport names it (for ZeroMQ, the ROUTER routing id in hex). */
     public String caller() {
-        return HexFormat.of().formatHex(routingId, 0, Math.min(routingId.length, 16));
+        return LogText.routingId(routingId);
     }
 
     /** The port the server is bound to. */

@@ -14,8 +14,6 @@ final class ZmqReplyQueue implements ReplyChannel {
 
     private final OwnerInbox<Reply> inbox;
 
-    private volatile @Nullable Thread owner;
-
     ZmqReplyQueue(SocketWaker waker) {
         this.waker = waker;
         this.inbox = new OwnerInbox<>(waker);
@@ -23,13 +21,12 @@ final class ZmqReplyQueue implements ReplyChannel {
 
     /** Declares the I/O thread that drains this queue. */
     void owner(Thread thread) {
-        owner = thread;
         waker.owner(thread);
     }
 
     @Override
     public boolean isIoThread() {
-        return Thread.currentThread() == owner;
+        return waker.isOwnerThread();
     }
 
     @Override

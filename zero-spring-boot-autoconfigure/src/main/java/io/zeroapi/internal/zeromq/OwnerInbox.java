@@ -32,11 +32,6 @@ public final class OwnerInbox<T> {
         return queue.poll();
     }
 
-    /** Whether nothing is waiting. */
-    public boolean isEmpty() {
-        return queue.isEmpty();
-    }
-
     /** Forgets what is waiting (when the owner has ended). */
     public void clear() {
         queue.clear();

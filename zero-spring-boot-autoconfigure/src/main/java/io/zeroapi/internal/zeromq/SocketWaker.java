@@ -64,6 +64,11 @@ public final class SocketWaker implements AutoCloseable {
         this.owner = thread;
     }
 
+    /** Whether the calling thread is the owner. */
+    public boolean isOwnerThread() {
+        return Thread.currentThread() == owner;
+    }
+
     /** Any thread: wakes the owner, unless it is the caller or a wake-up is already on its way. */
     public void wake() {
         if (Thread.currentThread() != owner && pending.compareAndSet(false, true)) {
