@@ -66,6 +66,9 @@ final class Invocation implements Runnable {
 
     boolean listed;
 
+    /** Whether the call was handed to the workers (I/O thread only). */
+    boolean offloaded;
+
     /** Bytes of the request frame still counted against the peer's budget (I/O thread only). */
     long requestBytes;
 

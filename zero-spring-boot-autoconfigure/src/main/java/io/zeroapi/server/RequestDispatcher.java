@@ -74,6 +74,9 @@ final class RequestDispatcher {
 
     private boolean draining;
 
+    /** Calls handed to the workers whose reply has not reached the I/O thread yet. */
+    private int offloaded;
+
     /**
      * @param listener told of every call, or {@code null}
      * @param port the bound port, for the listener
@@ -170,6 +173,8 @@ final class RequestDispatcher {
             invocation.run();
             return;
         }
+        invocation.offloaded = true;
+        offloaded++;
         try {
             workers.execute(invocation);
         }
@@ -256,6 +261,9 @@ final class RequestDispatcher {
      */
     void completed(Invocation call) {
         if (call.listed) {
+            if (call.offloaded) {
+                offloaded--;
+            }
             if (CALLS.isDebugEnabled()) {
                 CALLS.debug(call.function() + " from " + LogText.routingId(call.peer().identity) + " took "
                         + LogText.millis(System.nanoTime() - call.acceptedNanos) + ": " + call.outcome());
@@ -331,6 +339,11 @@ final class RequestDispatcher {
     /** Whether calls are refused because the server is stopping. */
     boolean isDraining() {
         return draining;
+    }
+
+    /** I/O thread: whether calls handed to the workers wait for their reply (worth polling for a moment). */
+    boolean awaitsWorkers() {
+        return offloaded > 0;
     }
 
     /** Calls in flight; any thread may ask. */

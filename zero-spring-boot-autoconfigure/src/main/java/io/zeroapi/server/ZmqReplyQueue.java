@@ -49,6 +49,19 @@ final class ZmqReplyQueue implements ReplyChannel {
         return inbox.poll();
     }
 
+    /**
+     * I/O thread: it polls for replies without blocking, so replies need not wake it; after {@code polling(false)}
+     * it must check {@link #isEmpty()} before it blocks.
+     */
+    void polling(boolean polling) {
+        inbox.polling(polling);
+    }
+
+    /** Whether no reply waits. */
+    boolean isEmpty() {
+        return inbox.isEmpty();
+    }
+
     /** Closes the waker and forgets the replies left (the socket is closing). */
     void close() {
         waker.close();

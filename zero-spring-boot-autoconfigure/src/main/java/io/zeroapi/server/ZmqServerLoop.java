@@ -11,6 +11,7 @@ import io.zeroapi.internal.zeromq.SocketWaker;
 import io.zeroapi.internal.zeromq.ZmqErrors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -36,6 +37,9 @@ final class ZmqServerLoop implements Runnable {
 
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    /** How long the loop polls for the workers' replies (and new requests) before it blocks, while it awaits some. */
+    static final long REPLY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
     /** How long the last replies (e.g. "server is shutting down") may take to leave once the socket closes. */
     private static final int CLOSE_LINGER_MS = 1000;
 
@@ -59,6 +63,8 @@ final class ZmqServerLoop implements Runnable {
     private final ZmqReplySender sender;
 
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+    private final SpinPolicy replyPoll = new SpinPolicy(REPLY_POLL_NANOS);
 
     private int receiveTimeout = -1;
 
@@ -205,7 +211,7 @@ final class ZmqServerLoop implements Runnable {
         }
         long start = 0;
         for (int count = 0; count < BATCH; count++) {
-            byte[] identity = router.recv(count == 0 ? 0 : ZMQ.DONTWAIT);
+            byte[] identity = count == 0 ? first() : router.recv(ZMQ.DONTWAIT);
             if (identity == null) {
                 return;
             }
@@ -233,6 +239,39 @@ final class ZmqServerLoop implements Runnable {
             }
             request(identity, data, start);
         }
+    }
+
+    /**
+     * The first message of a turn, blocking for it; or {@code null} if a worker's reply came first. While calls on
+     * the workers await their reply, the loop first polls for both for a moment ({@link #REPLY_POLL_NANOS}), so a
+     * quick handler's reply costs neither it nor the worker a wake-up.
+     */
+    private byte @Nullable [] first() {
+        if (!dispatcher.awaitsWorkers() || !replyPoll.shouldPoll()) {
+            return router.recv(0);
+        }
+        replies.polling(true);
+        long end = System.nanoTime() + replyPoll.nanos();
+        try {
+            do {
+                byte[] identity = router.recv(ZMQ.DONTWAIT);
+                if (identity != null) {
+                    replyPoll.hit();
+                    return identity;
+                }
+                if (!replies.isEmpty()) {
+                    replyPoll.hit();
+                    return null;
+                }
+                Thread.onSpinWait();
+            }
+            while (System.nanoTime() - end < 0);
+        }
+        finally {
+            replies.polling(false);
+        }
+        replyPoll.miss();
+        return replies.isEmpty() ? router.recv(0) : null;
     }
 
     private int skipRest() {

@@ -3,9 +3,9 @@ package io.zeroapi.robustness;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.RawDealer;
 import io.zeroapi.testing.TestServers;
@@ -27,7 +27,7 @@ class CallDeadlineTests {
 
     private static final Duration CALL_TIMEOUT = Duration.ofMillis(300);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private final RobustFunctions functions = new RobustFunctions();
 

@@ -1,8 +1,8 @@
 package io.zeroapi.robustness;
 
 import java.io.IOException;
-import java.util.concurrent.Executors;
 
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.TestServers;
 
@@ -17,7 +17,7 @@ public final class ChildServer {
     }
 
     public static void main(String[] args) throws IOException {
-        ZeroServer server = TestServers.start(new RobustFunctions(), Executors.newFixedThreadPool(2), 4 * 1024 * 1024,
+        ZeroServer server = TestServers.start(new RobustFunctions(), WorkerPools.fixed(2, Thread::new), 4 * 1024 * 1024,
                 10_000);
         System.out.println("PORT " + server.port());
         System.out.flush();

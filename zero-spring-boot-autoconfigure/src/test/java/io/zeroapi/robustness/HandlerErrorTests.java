@@ -2,9 +2,9 @@ package io.zeroapi.robustness;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.RawDealer;
 import io.zeroapi.testing.TestServers;
@@ -23,7 +23,7 @@ class HandlerErrorTests {
 
     private static final int ROUNDS = 25;
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private ZeroServer server;
 

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
 import io.zeroapi.testing.Codecs;
@@ -30,7 +30,7 @@ class HeartbeatTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private ZeroServer server;
 

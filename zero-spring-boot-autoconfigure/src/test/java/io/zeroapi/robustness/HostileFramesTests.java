@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.zeroapi.frame.RequestFrame;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.Codecs;
 import io.zeroapi.testing.Heap;
@@ -54,7 +54,7 @@ class HostileFramesTests {
         NOT_MSGPACK, HUGE_DECLARED_LENGTH, DEEP_NESTING, UNKNOWN_NAME
     }
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private final RobustFunctions functions = new RobustFunctions();
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ch.qos.logback.classic.Level;
@@ -14,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.Codecs;
 import io.zeroapi.testing.RawDealer;
@@ -49,7 +49,7 @@ class HostileZmtpTests {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private final AtomicLong calls = new AtomicLong();
 

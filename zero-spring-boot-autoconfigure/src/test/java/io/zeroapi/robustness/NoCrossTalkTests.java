@@ -14,6 +14,7 @@ import io.zeroapi.ZeroClient;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.TestClients;
 import io.zeroapi.testing.TestServers;
@@ -35,7 +36,7 @@ class NoCrossTalkTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private final ExecutorService callers = Executors.newFixedThreadPool(THREADS);
 

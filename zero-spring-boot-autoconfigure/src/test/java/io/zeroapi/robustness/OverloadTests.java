@@ -5,10 +5,10 @@ import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.Heap;
 import io.zeroapi.testing.RawDealer;
@@ -28,7 +28,7 @@ class OverloadTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(4);
+    private final ExecutorService workers = WorkerPools.fixed(4, Thread::new);
 
     private final RobustFunctions functions = new RobustFunctions();
 

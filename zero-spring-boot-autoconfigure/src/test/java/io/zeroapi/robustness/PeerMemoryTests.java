@@ -3,10 +3,10 @@ package io.zeroapi.robustness;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.zeroapi.frame.RequestFrame;
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.Codecs;
 import io.zeroapi.testing.Heap;
@@ -29,7 +29,7 @@ class PeerMemoryTests {
 
     private static final int LARGE = 3 * 1024 * 1024;
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private final RobustFunctions functions = new RobustFunctions();
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionSettings;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
 import io.zeroapi.testing.TestClients;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(OutputCaptureExtension.class)
 class PythonHeartbeatTests {
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private ZeroServer server;
 

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.RawDealer;
 import io.zeroapi.testing.TestClients;
@@ -32,7 +32,7 @@ class ServerCloseReplyLossTests {
 
     @Test
     void shouldReceiveRepliesSentJustBeforeTheServerCloses() throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(2);
+        ExecutorService workers = WorkerPools.fixed(2, Thread::new);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();
@@ -63,7 +63,7 @@ class ServerCloseReplyLossTests {
 
     @Test
     void shouldDeliverRepliesSentJustBeforeTheServerClosesToRawDealer() throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(2);
+        ExecutorService workers = WorkerPools.fixed(2, Thread::new);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 RobustFunctions functions = new RobustFunctions();

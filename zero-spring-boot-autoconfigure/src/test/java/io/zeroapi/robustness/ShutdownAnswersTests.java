@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.frame.ZeroErrors;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.RawDealer;
 import io.zeroapi.testing.TestServers;
@@ -25,7 +25,7 @@ class ShutdownAnswersTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private final RobustFunctions functions = new RobustFunctions();
 

@@ -2,8 +2,8 @@ package io.zeroapi.robustness;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
 import io.zeroapi.testing.RawDealer;
@@ -22,7 +22,7 @@ class SlowReaderTests {
 
     private static final Duration PROMPT = Duration.ofSeconds(5);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private ZeroServer server;
 

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +19,7 @@ import io.zeroapi.ZeroTimeoutException;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.TestClients;
 import io.zeroapi.testing.TestServers;
@@ -39,7 +39,7 @@ class TimeoutsAndFaultsTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final ExecutorService workers = WorkerPools.fixed(2, Thread::new);
 
     private ZeroServer server;
 

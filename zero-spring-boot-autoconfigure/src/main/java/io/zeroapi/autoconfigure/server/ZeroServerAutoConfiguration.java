@@ -2,7 +2,6 @@ package io.zeroapi.autoconfigure.server;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.codec.ZeroCodec;
@@ -11,6 +10,7 @@ import io.zeroapi.endpoint.ZeroRpcEndpointFactory;
 import io.zeroapi.endpoint.ZeroRpcEndpointRegistry;
 import io.zeroapi.endpoint.ZeroRpcMethods;
 import io.zeroapi.lifecycle.ZeroServerLifecycle;
+import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerInterceptor;
 
@@ -90,7 +90,7 @@ public final class ZeroServerAutoConfiguration {
                 properties.stopApplicationOnFailure(), applicationContext);
     }
 
-    /** A fixed pool of {@code zero.server.workers} platform threads. */
+    /** A fixed pool of {@code zero.server.workers} platform threads ({@link WorkerPools#fixed}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnThreading(Threading.PLATFORM)
     static class PlatformWorkersConfiguration {
@@ -98,8 +98,7 @@ public final class ZeroServerAutoConfiguration {
         @Bean(name = EXECUTOR_BEAN_NAME, destroyMethod = "shutdown")
         @ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
         ExecutorService zeroServerExecutor(ZeroServerProperties properties) {
-            return Executors.newFixedThreadPool(properties.effectiveWorkers(),
-                    new CustomizableThreadFactory("zero-worker-"));
+            return WorkerPools.fixed(properties.effectiveWorkers(), new CustomizableThreadFactory("zero-worker-"));
         }
     }
 

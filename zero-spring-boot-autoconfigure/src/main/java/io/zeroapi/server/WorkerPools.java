@@ -1,0 +1,29 @@
+package io.zeroapi.server;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The default executor of plain (blocking) {@code @ZeroRpc} methods: a fixed pool of platform threads whose queue
+ * hands calls over cheaply ({@link WorkerQueue}: workers take several calls per wake-up and look for the next one
+ * for a few microseconds before they park). A {@link ThreadPoolExecutor}, so its metrics and shutdown are the usual
+ * ones.
+ */
+public final class WorkerPools {
+
+    private WorkerPools() {
+    }
+
+    /**
+     * A fixed pool of {@code threads} workers, started as calls come.
+     * @throws IllegalArgumentException if {@code threads} is not positive
+     */
+    public static ExecutorService fixed(int threads, ThreadFactory factory) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("A worker pool needs at least one thread, got " + threads);
+        }
+        return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new WorkerQueue(), factory);
+    }
+}
