@@ -17,6 +17,18 @@ interface ClientTransport {
     /** Any thread: hands a call, already in {@link #calls()}, to the I/O thread. */
     void submit(PendingCall call);
 
+    /**
+     * Makes a call on the calling thread, which blocks for it anyway, when the transport can (e.g. on a socket of the
+     * caller's own, saving the hand-offs to and from the I/O thread).
+     * @param call a call already in {@link #calls()}, not yet submitted
+     * @param deadlineNanos when the call times out (a {@link System#nanoTime()} value)
+     * @return whether it did: the call is then complete, or still pending with the caller interrupted; {@code false}
+     * if it did not touch the call, which is then to be {@link #submit submitted}
+     */
+    default boolean callOnCallerThread(PendingCall call, long deadlineNanos) {
+        return false;
+    }
+
     /** Any thread: runs {@code task} on the I/O thread; a task that throws fails the transport. */
     void execute(Runnable task);
 

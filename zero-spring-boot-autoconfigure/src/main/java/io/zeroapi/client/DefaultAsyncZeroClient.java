@@ -95,24 +95,26 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
     private <T> CompletableFuture<T> send(String rpc, @Nullable Object arg, @Nullable Type returnType,
             Duration timeout) {
         ClientInterceptorChain chain = interceptors;
-        CompletableFuture<Object> future = chain == null ? send(rpc, arg, returnType, timeout, true)
+        CompletableFuture<Object> future = chain == null ? send(rpc, arg, returnType, timeout, true, false)
                 : chain.call(describe(rpc), arg, timeout,
-                        (argument, time) -> send(rpc, argument, returnType, checkTimeout(time), true));
+                        (argument, time) -> send(rpc, argument, returnType, checkTimeout(time), true, false));
         return (CompletableFuture<T>) (CompletableFuture<?>) future;
     }
 
     /**
      * For the blocking client: a call no timer expires; the caller waits itself and then calls
-     * {@link CallFuture#expire()}. Its value is of {@code returnType}.
+     * {@link CallFuture#expire()}. Its value is of {@code returnType}. The connection may make the call on the
+     * calling thread (also through the interceptors, when they proceed on it) and return the future complete.
      */
     CallFuture sendAwaited(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout) {
         ClientInterceptorChain chain = interceptors;
         if (chain == null) {
-            return send(rpc, arg, returnType, checkTimeout(timeout), false);
+            return send(rpc, arg, returnType, checkTimeout(timeout), false, true);
         }
         CallFuture awaited = new CallFuture(null);
-        chain.call(describe(rpc), arg, checkTimeout(timeout),
-                (argument, time) -> send(rpc, argument, returnType, checkTimeout(time), true))
+        Thread caller = Thread.currentThread();
+        chain.call(describe(rpc), arg, checkTimeout(timeout), (argument, time) -> send(rpc, argument, returnType,
+                checkTimeout(time), true, Thread.currentThread() == caller))
             .whenComplete((value, failure) -> {
                 if (failure != null) {
                     awaited.completeExceptionally(ClientOutcomes.unwrap(failure));
@@ -135,8 +137,13 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
         return new ZeroClientCall(rpc, address);
     }
 
+    /**
+     * Encodes and sends a call.
+     * @param timed whether a timer expires it (else its caller waits on it and expires it)
+     * @param onCallerThread whether the caller blocks for it, so it may be made on the calling thread
+     */
     private CallFuture send(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout,
-            boolean timed) {
+            boolean timed, boolean onCallerThread) {
         Objects.requireNonNull(rpc, "rpc");
         byte[] payload;
         try {
@@ -146,7 +153,7 @@ public final class DefaultAsyncZeroClient implements AsyncZeroClient {
             return CallFuture.failed(new ZeroException(rpc + ": cannot encode the argument: " + ex.getMessage(), ex));
         }
         Type type = (returnType == Object.class) ? null : returnType;
-        return connection.call(rpc, payload, type, timeout, reader, timed);
+        return connection.call(rpc, payload, type, timeout, reader, timed, onCallerThread);
     }
 
     private static Duration checkTimeout(Duration timeout) {

@@ -19,7 +19,9 @@ import org.springframework.core.ParameterizedTypeReference;
  * future and rethrows its {@link ZeroException}. The waiting caller enforces the timeout itself (no timer task
  * per call): once it has passed, the call is forgotten and fails as a timed-out async call would, with
  * {@link io.zeroapi.ZeroTimeoutException} if it was sent and {@link io.zeroapi.ZeroConnectionException} if no
- * connection came up. Thread-safe; waiting parks virtual threads without pinning.
+ * connection came up. Thread-safe; waiting parks virtual threads without pinning. A platform thread may make its
+ * call itself, on a socket of its own, without a hand-off to the connection's I/O thread (see
+ * {@link ZeroConnection}).
  */
 public final class DefaultZeroClient implements ZeroClient {
 
@@ -62,10 +64,12 @@ public final class DefaultZeroClient implements ZeroClient {
 
     @SuppressWarnings("unchecked")
     private <T> T call(String rpc, @Nullable Object arg, @Nullable Type returnType, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         CallFuture future = async.sendAwaited(rpc, arg, returnType, timeout);
         try {
             try {
-                return (T) future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                return (T) (future.isDone() ? future.get()
+                        : future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
             }
             catch (TimeoutException ex) {
                 future.expire();

@@ -33,6 +33,8 @@ final class PendingCall {
 
     private volatile boolean sent;
 
+    private volatile boolean direct;
+
     private volatile ScheduledFuture<?> expiry;
 
     PendingCall(RequestId id, byte[] frame, String rpc, String address, Duration timeout, Type returnType,
@@ -53,6 +55,17 @@ final class PendingCall {
     /** Called by the I/O thread once the request is on the socket. */
     void markSent() {
         sent = true;
+    }
+
+    /** Called by a caller that wrote the request itself, on a socket of its own (not the I/O thread's). */
+    void markSentDirectly() {
+        direct = true;
+        sent = true;
+    }
+
+    /** Whether the request went out on the I/O thread's socket (so that socket breaking fails it). */
+    boolean isSentByIoThread() {
+        return sent && !direct;
     }
 
     /** Whether the request is on the socket, so that only a reply (or the connection breaking) can end the wait. */

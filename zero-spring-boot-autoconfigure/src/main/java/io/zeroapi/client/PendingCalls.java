@@ -37,7 +37,9 @@ final class PendingCalls {
         return fail(failure, false);
     }
 
-    /** Fails the calls already written to the socket, which wait for a reply; returns how many it failed. */
+    /**
+     * Fails the calls the I/O thread has written to its socket, which wait for a reply; returns how many it failed.
+     */
     int failSent(Function<PendingCall, ZeroException> failure) {
         return fail(failure, true);
     }
@@ -45,7 +47,7 @@ final class PendingCalls {
     private int fail(Function<PendingCall, ZeroException> failure, boolean sentOnly) {
         int failed = 0;
         for (PendingCall call : calls.values()) {
-            if ((!sentOnly || call.isSent()) && !call.isDone()) {
+            if ((!sentOnly || call.isSentByIoThread()) && !call.isDone()) {
                 call.fail(failure.apply(call));
                 failed++;
             }

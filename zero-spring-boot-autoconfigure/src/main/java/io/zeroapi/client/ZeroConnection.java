@@ -26,7 +26,10 @@ import org.jspecify.annotations.Nullable;
  * request ids.
  * <p>
  * Callers on any thread (platform or virtual) put their call in a lock-free queue and wake the I/O thread at
- * most once per batch; they get the reply through the call's {@link CompletableFuture}. Each call has its own
+ * most once per batch; they get the reply through the call's {@link CompletableFuture}. A blocking call may be made
+ * by the calling thread itself instead, without a hand-off to the I/O thread
+ * ({@link ClientTransport#callOnCallerThread}: the ZeroMQ transport does so from platform threads while the
+ * connection is up, on a bounded set of sockets of the callers' own). Each call has its own
  * timeout: a call never sent by then fails with {@link ZeroConnectionException} (no connection came up), a
  * call sent but not answered with {@link io.zeroapi.ZeroTimeoutException}; either way the call is forgotten
  * and a late reply dropped. At most {@link ZeroConnectionSettings#maxInFlight()} calls are pending; more fail at
@@ -222,9 +225,19 @@ public final class ZeroConnection implements AutoCloseable {
      */
     CallFuture call(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
             ReplyReader reader, boolean timed) {
+        return call(rpc, payload, returnType, timeout, reader, timed, false);
+    }
+
+    /**
+     * Sends a call as {@link #call(String, byte[], Type, Duration, ReplyReader, boolean)} does; with
+     * {@code onCallerThread}, the caller blocks for the reply anyway, so the transport may make the call on the
+     * calling thread and return its future complete ({@link ClientTransport#callOnCallerThread}).
+     */
+    CallFuture call(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
+            ReplyReader reader, boolean timed, boolean onCallerThread) {
         ZeroClientCallListener observer = listener;
         if (observer == null) {
-            return send(rpc, payload, returnType, timeout, reader, timed);
+            return send(rpc, payload, returnType, timeout, reader, timed, onCallerThread);
         }
         String resolved = address;
         ZeroClientCall call = new ZeroClientCall(rpc, resolved != null ? resolved : String.valueOf(addressOrNull()));
@@ -236,7 +249,7 @@ public final class ZeroConnection implements AutoCloseable {
             logger.warn("Zero client call listener failed for " + rpc, ex);
         }
         Object started = context;
-        CallFuture future = send(rpc, payload, returnType, timeout, reader, timed);
+        CallFuture future = send(rpc, payload, returnType, timeout, reader, timed, onCallerThread);
         future.whenComplete((value, failure) -> {
             try {
                 observer.completed(call, started, ClientOutcomes.of(failure), ClientOutcomes.unwrap(failure));
@@ -259,7 +272,7 @@ public final class ZeroConnection implements AutoCloseable {
     }
 
     private CallFuture send(String rpc, byte @Nullable [] payload, @Nullable Type returnType, Duration timeout,
-            ReplyReader reader, boolean timed) {
+            ReplyReader reader, boolean timed, boolean onCallerThread) {
         ConnectionMember member;
         try {
             member = pick(members());
@@ -299,6 +312,9 @@ public final class ZeroConnection implements AutoCloseable {
         if (call == null) {
             return CallFuture.failed(new ZeroException(rpc + " at " + server
                     + ": too many calls in flight (at most " + settings.maxInFlight() + ")"));
+        }
+        if (onCallerThread && transport.callOnCallerThread(call, System.nanoTime() + timeout.toNanos())) {
+            return call.future;
         }
         transport.submit(call);
         ZeroConnectionException refusal = transport.refusal(rpc);

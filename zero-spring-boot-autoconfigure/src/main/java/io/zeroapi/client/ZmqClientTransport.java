@@ -69,6 +69,8 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
 
     private final ZmqConnectionLoop loop;
 
+    private final ZmqCallerSockets callerSockets;
+
     private final Thread thread;
 
     private volatile boolean started;
@@ -90,6 +92,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
             this.submitted = new OwnerInbox<>(waker);
             this.loop = new ZmqConnectionLoop(socket, waker, submitted, calls, address, settings, status,
                     keepConnected);
+            this.callerSockets = new ZmqCallerSockets(context, address, settings, name, status);
         }
         catch (Throwable ex) {
             ZmqContexts.close(context, CLOSE_TIMEOUT);
@@ -127,6 +130,17 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
     @Override
     public void submit(PendingCall call) {
         submitted.add(call);
+    }
+
+    /** On a socket of the caller's own ({@link ZmqCallerSockets}) while the connection is up and one is free. */
+    @Override
+    public boolean callOnCallerThread(PendingCall call, long deadlineNanos) {
+        return isUsable() && callerSockets.call(call, deadlineNanos);
+    }
+
+    /** How many sockets of blocking callers are open. */
+    int callerSocketCount() {
+        return callerSockets.openCount();
     }
 
     /** Runs {@code task} on the I/O thread; a task that throws fails the transport. */
@@ -200,6 +214,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
         else {
             calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
         }
+        callerSockets.close(System.nanoTime() + CLOSE_TIMEOUT.toNanos());
         try {
             context.destroySocket(socket);
             waker.close();
@@ -218,6 +233,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
     public void close(long deadlineNanos) {
         closing = true;
         calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
+        callerSockets.close(deadlineNanos);
         loop.stop();
         try {
             waker.wakeNow();

@@ -22,6 +22,11 @@ public final class ZmqErrors {
         return ex.getErrorCode() == ZError.EHOSTUNREACH;
     }
 
+    /** A blocking call was interrupted (the thread's interrupt status was consumed). */
+    public static boolean isInterrupted(ZMQException ex) {
+        return ex.getErrorCode() == ZError.EINTR;
+    }
+
     /** A bind failed because the address is in use. */
     public static boolean isAddressInUse(ZMQException ex) {
         return ex.getErrorCode() == ZError.EADDRINUSE;
