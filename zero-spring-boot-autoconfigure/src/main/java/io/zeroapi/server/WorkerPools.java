@@ -7,9 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The default executor of plain (blocking) {@code @ZeroRpc} methods: a fixed pool of platform threads whose queue
- * hands calls over cheaply ({@link WorkerQueue}: workers take several calls per wake-up and look for the next one
- * for a few microseconds before they park). A {@link ThreadPoolExecutor}, so its metrics and shutdown are the usual
- * ones.
+ * hands calls over cheaply ({@link WorkerQueue}: lock-free, one wake-up per burst rather than per call, workers
+ * take several calls per wake-up). A {@link ThreadPoolExecutor}, so its metrics and shutdown are the usual ones.
  */
 public final class WorkerPools {
 

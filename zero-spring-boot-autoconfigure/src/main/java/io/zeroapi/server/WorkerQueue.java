@@ -12,17 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The task queue of the worker pool ({@link WorkerPools}): unbounded and lock-free, and cheap to hand work to. A
- * worker that runs out of tasks first looks for the next one for a few microseconds before it parks, so a stream of
- * calls is handed over without a wake-up per call; adding a task wakes a parked worker only when no worker is
- * already looking, and a worker that takes a task while more wait wakes the next one, so a burst spreads over the
- * pool and a blocking task never holds up the others while a worker is free. Looking stops paying when tasks come
- * further apart than the look lasts (one caller at a time): then workers park at once ({@link SpinPolicy}).
+ * The task queue of the worker pool ({@link WorkerPools}): unbounded and lock-free, and cheap to hand work to.
+ * Adding a task wakes a parked worker only when no worker is already on its way to take one (a woken worker counts
+ * as such until it has taken its task), so the calls the I/O thread reads in one turn cost one wake-up, not one
+ * each; a worker takes task after task without parking while there are any, and one that takes a task while more
+ * wait wakes the next, so a burst spreads over the pool and a blocking task never holds up the others while a
+ * worker is free. Workers do not spin before they park: on a small machine shared with the callers, spinning
+ * workers cost more CPU than the wake-ups they save (measured with {@code zero-benchmarks}).
  */
 final class WorkerQueue extends AbstractQueue<Runnable> implements BlockingQueue<Runnable> {
-
-    /** How long a worker out of tasks looks for the next one before it parks. */
-    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(30);
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
@@ -33,8 +31,6 @@ final class WorkerQueue extends AbstractQueue<Runnable> implements BlockingQueue
     private final AtomicInteger looking = new AtomicInteger();
 
     private final AtomicInteger size = new AtomicInteger();
-
-    private final SpinPolicy spin = new SpinPolicy(SPIN_NANOS);
 
     @Override
     public boolean offer(Runnable task) {
@@ -95,7 +91,7 @@ final class WorkerQueue extends AbstractQueue<Runnable> implements BlockingQueue
     }
 
     /**
-     * The next task: looks for it for a while, then parks until woken or until {@code deadline} (a
+     * The next task: takes it, or parks until woken or until {@code deadline} (a
      * {@link System#nanoTime()} value; 0 for none), when it returns {@code null}.
      */
     private Runnable await(long deadline) throws InterruptedException {
@@ -122,38 +118,18 @@ final class WorkerQueue extends AbstractQueue<Runnable> implements BlockingQueue
         }
     }
 
-    /** Looks for a task (counted as looking); {@code null} if none came. */
+    /** Looks for a task (counted as looking); {@code null} if there is none. */
     private Runnable look() throws InterruptedException {
         Runnable task = poll();
-        if (task != null || !spin.shouldPoll()) {
-            if (Thread.interrupted()) {
-                requeue(task);
-                looking.decrementAndGet();
-                throw new InterruptedException();
+        if (Thread.interrupted()) {
+            if (task != null) {
+                tasks.offer(task);
+                size.incrementAndGet();
             }
-            return task;
+            looking.decrementAndGet();
+            throw new InterruptedException();
         }
-        long end = System.nanoTime() + spin.nanos();
-        while ((task = poll()) == null) {
-            if (Thread.interrupted()) {
-                looking.decrementAndGet();
-                throw new InterruptedException();
-            }
-            if (System.nanoTime() - end >= 0) {
-                spin.miss();
-                return null;
-            }
-            Thread.onSpinWait();
-        }
-        spin.hit();
         return task;
-    }
-
-    private void requeue(Runnable task) {
-        if (task != null) {
-            tasks.offer(task);
-            size.incrementAndGet();
-        }
     }
 
     /**
