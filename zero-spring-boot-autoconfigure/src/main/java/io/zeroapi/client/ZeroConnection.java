@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One connection to a Zero server, shared by every client of one name: a ZeroMQ socket on a private ZeroMQ context,
  * owned by a single I/O thread, with any number of calls in flight matched to their replies by their random 16-byte
- * request ids.
+ * request ids; or, with {@link Builder#protocol(ClientProtocol) ClientProtocol.TCP}, a small pool of TCP connections
+ * speaking Zero 1.0's TCP protocol on a Netty event loop, with calls matched by their 4-byte ids.
  * <p>
  * Callers on any thread (platform or virtual) put their call in a lock-free queue and wake the I/O thread at
  * most once per batch; they get the reply through the call's {@link CompletableFuture}. Each call has its own
@@ -48,6 +49,9 @@ public final class ZeroConnection implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    /** Default of {@link Builder#tcpConnections(int)}. */
+    public static final int DEFAULT_TCP_CONNECTIONS = 2;
+
 
 
     private final String name = "zero-client-" + COUNTER.incrementAndGet();
@@ -60,7 +64,7 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final ClientTransport.Protocol protocol = ZmqClientTransport.PROTOCOL;
+    private final ClientTransport.Protocol protocol;
 
     private final Consumer<ZeroConnectionState> stateListener;
 
@@ -93,12 +97,13 @@ public final class ZeroConnection implements AutoCloseable {
      */
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
         this(address, settings, null, state -> {
-        }, LoadBalancing.ROUND_ROBIN);
+        }, LoadBalancing.ROUND_ROBIN, ZmqClientTransport.PROTOCOL);
     }
 
     private ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings,
             @Nullable ZeroClientCallListener listener, Consumer<ZeroConnectionState> stateListener,
-            LoadBalancing loadBalancing) {
+            LoadBalancing loadBalancing, ClientTransport.Protocol protocol) {
+        this.protocol = protocol;
         this.addressSupplier = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = listener;
@@ -318,7 +323,7 @@ public final class ZeroConnection implements AutoCloseable {
 
     private PendingCall register(PendingCalls calls, String rpc, byte[] payload, Type returnType, Duration timeout,
             ReplyReader reader, String server, boolean timed) {
-        RequestId id = RequestId.random();
+        RequestId id = protocol.newId();
         PendingCall call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, server, timeout,
                 returnType, reader);
         if (inFlight.incrementAndGet() > settings.maxInFlight()) {
@@ -326,7 +331,7 @@ public final class ZeroConnection implements AutoCloseable {
             return null;
         }
         while (!calls.add(call)) {
-            id = RequestId.random();
+            id = protocol.newId();
             call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, server, timeout,
                     returnType, reader);
         }
@@ -385,6 +390,10 @@ public final class ZeroConnection implements AutoCloseable {
 
         private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
 
+        private ClientProtocol protocol = ClientProtocol.ZEROMQ;
+
+        private int tcpConnections = DEFAULT_TCP_CONNECTIONS;
+
         private Builder(Supplier<String> address) {
             this.address = Objects.requireNonNull(address, "address");
         }
@@ -432,11 +441,31 @@ public final class ZeroConnection implements AutoCloseable {
             return this;
         }
 
+        /** The wire protocol to the server (default {@link ClientProtocol#ZEROMQ}, as Python Zero's default). */
+        public Builder protocol(ClientProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /**
+         * With {@link ClientProtocol#TCP}, how many TCP connections to each server carry the calls (default
+         * {@value #DEFAULT_TCP_CONNECTIONS}); each carries any number of calls at once.
+         */
+        public Builder tcpConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("tcpConnections must be at least 1, got " + connections);
+            }
+            this.tcpConnections = connections;
+            return this;
+        }
+
         /** The connection; it connects on its first call. */
         public ZeroConnection build() {
             List<Consumer<ZeroConnectionState>> told = List.copyOf(stateListeners);
+            ClientTransport.Protocol wire = protocol == ClientProtocol.TCP ? TcpClientTransport.protocol(tcpConnections)
+                    : ZmqClientTransport.PROTOCOL;
             return new ZeroConnection(address, settings, ClientCallListeners.of(listeners),
-                    state -> told.forEach(listener -> listener.accept(state)), loadBalancing);
+                    state -> told.forEach(listener -> listener.accept(state)), loadBalancing, wire);
         }
     }
 

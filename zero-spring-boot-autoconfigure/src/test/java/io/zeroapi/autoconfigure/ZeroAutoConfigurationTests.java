@@ -167,7 +167,7 @@ class ZeroAutoConfigurationTests {
                 + ZeroClientsProperties.Client.class.getName() + ">");
         assertThat(keys("", ZeroClientsProperties.Client.class)).containsExactly(".address", ".timeout",
                 ".max-reply-size", ".max-request-size", ".heartbeat.interval", ".heartbeat.timeout",
-                ".health.required", ".load-balancing", ".retry-on-connection-loss")
+                ".health.required", ".load-balancing", ".retry-on-connection-loss", ".protocol", ".tcp.connections")
             .allSatisfy(key -> assertThat(clients.get("description").asText()).contains(key.substring(1)));
         assertThat(properties.keySet()).filteredOn(name -> name.startsWith("zero."))
             .allSatisfy(name -> assertThat(ZeroPropertyGroupsCheck.GROUPS).contains(name.split("\\.")[1]));

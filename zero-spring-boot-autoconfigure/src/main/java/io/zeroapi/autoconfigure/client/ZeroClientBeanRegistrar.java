@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroException;
+import io.zeroapi.client.ClientProtocol;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
@@ -120,8 +121,19 @@ final class ZeroClientBeanRegistrar
                     : LoadBalancing.ROUND_ROBIN;
             boolean retry = Boolean.TRUE.equals(client.retryOnConnectionLoss());
             register(registry, name, new ClientSetup(address, timeout, settings(name, client, defaults), balancing,
-                    retry), reactor);
+                    retry, wire(name, client)), reactor);
         }
+    }
+
+    /** The client's protocol and, for tcp, its number of connections (checked: at least 1). */
+    private static Wire wire(String name, ZeroClientsProperties.Client client) {
+        ClientProtocol protocol = (client.protocol() != null) ? client.protocol() : ClientProtocol.ZEROMQ;
+        Integer connections = (client.tcp() != null) ? client.tcp().connections() : null;
+        if (connections != null && connections < 1) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "tcp.connections"), connections,
+                    "A TCP client needs at least 1 connection");
+        }
+        return new Wire(protocol, (connections != null) ? connections : ZeroConnection.DEFAULT_TCP_CONNECTIONS);
     }
 
     /**
@@ -217,7 +229,7 @@ final class ZeroClientBeanRegistrar
         String connection = name + "ZeroClientConnection";
         String async = name + "AsyncZeroClient";
         RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
-                () -> connection(name, setup.address(), setup.settings(), setup.balancing()));
+                () -> connection(name, setup));
         connectionDefinition.setLazyInit(true);
         connectionDefinition.setAutowireCandidate(false);
         connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
@@ -235,12 +247,13 @@ final class ZeroClientBeanRegistrar
     }
 
     /** The connection of client {@code name}, shaped by the {@link ZeroClientCustomizer} beans. */
-    private ZeroConnection connection(String name, String address, ZeroConnectionSettings settings,
-            LoadBalancing balancing) {
+    private ZeroConnection connection(String name, ClientSetup setup) {
         ZeroConnection.Builder builder = ZeroConnection
-            .builder(() -> environment.resolveRequiredPlaceholders(address))
-            .settings(settings)
-            .loadBalancing(balancing);
+            .builder(() -> environment.resolveRequiredPlaceholders(setup.address()))
+            .settings(setup.settings())
+            .loadBalancing(setup.balancing())
+            .protocol(setup.wire().protocol())
+            .tcpConnections(setup.wire().connections());
         beanFactory.getBeanProvider(ZeroClientCustomizer.class)
             .orderedStream()
             .forEach(customizer -> customizer.customize(name, builder));
@@ -280,7 +293,11 @@ final class ZeroClientBeanRegistrar
 
     /** What the properties say of one client. */
     private record ClientSetup(String address, Duration timeout, ZeroConnectionSettings settings,
-            LoadBalancing balancing, boolean retryOnConnectionLoss) {
+            LoadBalancing balancing, boolean retryOnConnectionLoss, Wire wire) {
+    }
+
+    /** The protocol of one client, and its number of TCP connections. */
+    private record Wire(ClientProtocol protocol, int connections) {
     }
 
     /** A client's address as written, bound without resolving its placeholders. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.zeroapi.client.ClientProtocol;
 import io.zeroapi.client.LoadBalancing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
  * address of its server, tcp://host:port or host:port, or several (a list, or separated by commas) with
- * load-balancing (round-robin or least-pending) and retry-on-connection-loss; optional overrides of zero.client.*:
+ * load-balancing (round-robin or least-pending) and retry-on-connection-loss; protocol (zeromq, the default, or tcp
+ * for Zero 1.0's TCP protocol, with tcp.connections, default 2); optional overrides of zero.client.*:
  * timeout, max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether
  * the application is DOWN while the client is not connected, default false).
  */
@@ -46,9 +48,22 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * @param loadBalancing How calls are spread over several addresses: round-robin (the default) or least-pending.
      * @param retryOnConnectionLoss Whether a call whose connection broke after it was sent is retried once (on
      * another server, with several addresses); only for functions that may run twice. Default false.
+     * @param protocol Wire protocol to the server: zeromq (the default, as in Python Zero) or tcp (Zero 1.0's TCP
+     * protocol, for servers started with protocol=TCPServer or zero.server.tcp.enabled=true).
+     * @param tcp Settings of the tcp protocol.
      */
     public record Client(List<String> address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
-            Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing, Boolean retryOnConnectionLoss) {
+            Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing, Boolean retryOnConnectionLoss,
+            ClientProtocol protocol, TcpClient tcp) {
+    }
+
+    /**
+     * Settings of one client's tcp protocol.
+     *
+     * @param connections Number of TCP connections to each server, each carrying any number of calls at once;
+     * default 2.
+     */
+    public record TcpClient(Integer connections) {
     }
 
     /**
