@@ -27,7 +27,8 @@ public record BenchmarkOptions(int rounds, double windowSeconds, double warmupSe
               --window SECONDS      measuring window per cell and round (default 1.2)
               --warmup SECONDS      traffic before each window (default 0.4)
               --initial-warmup S    traffic per cell in the discarded first round (default 2.0)
-              --targets a,b         only these targets (raw, msgpack, zero, zero-sync, zero-async, grpc,
+              --targets a,b         only these targets (raw, msgpack, zero, zero-sync, zero-async, zero-tcp,
+                                    zero-tcp-sync, grpc,
                                     grpc-direct; experiments: msgpack-poll, zero-raw)
               --patterns a,b        only these patterns (c1, w16, w128, s16, async128)
               --out FILE            markdown output (default zero-benchmarks/target/results.md)

@@ -13,6 +13,7 @@ import io.zeroapi.bench.server.MsgpackPollEchoServer;
 import io.zeroapi.bench.server.RawEchoServer;
 import io.zeroapi.bench.server.User;
 import io.zeroapi.bench.server.zero.ZeroEchoApplication;
+import io.zeroapi.client.ClientProtocol;
 import io.zeroapi.codec.ZeroCodec;
 import org.zeromq.ZContext;
 
@@ -51,6 +52,8 @@ final class Targets {
                 zero("zero-sync", "sync", port -> new ZeroRpcClient(zeroContext, tcp(port)), STANDARD),
                 zero("zero-async", "async", port -> new ZeroRpcClient(zeroContext, tcp(port)),
                         List.of(Pattern.ASYNC128)),
+                zeroTcp("zero-tcp", "inline", zeroContext),
+                zeroTcp("zero-tcp-sync", "sync", zeroContext),
                 new Target("grpc", GrpcEchoServer.class.getName(), List.of("default"),
                         port -> new GrpcClient(port, false, payload), STANDARD),
                 new Target(GRPC_DIRECT, GrpcEchoServer.class.getName(), List.of("direct"),
@@ -84,6 +87,16 @@ final class Targets {
             args.addAll(List.of(extra.trim().split("\\s+")));
         }
         return new Target(id, ZeroEchoApplication.class.getName(), args, clients, patterns);
+    }
+
+    /** A Zero server speaking only Zero 1.0's TCP protocol, called by a {@code protocol: tcp} client. */
+    private static Target zeroTcp(String id, String echo, ZContext zeroContext) {
+        Target target = zero(id, echo, port -> new ZeroRpcClient(zeroContext, tcp(port), ClientProtocol.TCP),
+                STANDARD);
+        List<String> args = new ArrayList<>(target.args());
+        args.addAll(List.of("--zero.server.zeromq.enabled=false", "--zero.server.tcp.enabled=true",
+                "--zero.server.tcp.port=0"));
+        return new Target(id, target.mainClass(), args, target.clients(), target.patterns());
     }
 
     private static String tcp(int port) {
