@@ -124,7 +124,8 @@ final class RequestDispatcher {
                 log.debug("built-in", "Zero built-in '" + request.function() + "' is not served (as in Zero)");
             }
             else {
-                log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
+                log.warn("not-found", "No Zero function '" + LogText.escape(LogText.truncate(request.function())) + "'",
+                        null);
             }
             refuse(peer, request, null, ZeroCallOutcome.FUNCTION_NOT_FOUND, bodies.notFound(request.function()));
             return;

@@ -66,6 +66,9 @@ final class TcpServerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
+        if (!channel.isActive()) {
+            return;
+        }
         byte[] frame = (byte[]) message;
         TcpRequest request;
         try {

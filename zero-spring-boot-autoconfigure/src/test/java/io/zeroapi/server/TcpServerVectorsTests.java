@@ -188,6 +188,27 @@ class TcpServerVectorsTests {
     }
 
     @Test
+    void shouldCutAVeryLongUnknownNameInItsReply() {
+        String name = "n".repeat(10_000);
+        Object reply = peer.call(83, name, null);
+        assertThat(reply).isEqualTo(Map.of(ZeroErrors.FUNCTION_NOT_FOUND,
+                ZeroErrors.functionNotFound("n".repeat(512) + "... (9488 more characters)")));
+    }
+
+    @Test
+    void shouldNotRunTheRequestsThatFollowAMalformedOneOnItsConnection() {
+        try (RawTcp hostile = new RawTcp(server.tcpPort())) {
+            byte[] bad = new TcpFrame(1, false, new byte[] { (byte) 0xc1 }).encode();
+            byte[] good = TcpFrame.request(2, "echo", Codecs.CODEC.encode("after"));
+            byte[] both = java.util.Arrays.copyOf(bad, bad.length + good.length);
+            System.arraycopy(good, 0, both, bad.length, good.length);
+            hostile.send(both);
+            hostile.awaitClosed();
+        }
+        assertNormalCallStillWorks(peer);
+    }
+
+    @Test
     void shouldCopyIdsAboveTwoToTheThirtyOne() {
         assertThat(peer.call(0xFFFFFFFF, "echo", "top")).isEqualTo("top");
         assertThat(peer.call(0, "echo", "zero")).isEqualTo("zero");
