@@ -58,13 +58,19 @@ public class DemoInstances implements InitializingBean, DisposableBean {
             .orElseThrow(() -> new IllegalStateException(
                     "The two-instances profile needs demo.instances (name: Zero port, e.g. instance-a: 5561)"));
         List<String> addresses = new ArrayList<>();
-        instances.forEach((name, port) -> {
-            ConfigurableApplicationContext instance = start(name, port);
-            running.add(instance);
-            int bound = instance.getEnvironment().getRequiredProperty("local.zero.server.port", Integer.class);
-            addresses.add("tcp://127.0.0.1:" + bound);
-            logger.info("Demo service instance '" + name + "' serves Zero calls on tcp://127.0.0.1:" + bound);
-        });
+        try {
+            instances.forEach((name, port) -> {
+                ConfigurableApplicationContext instance = start(name, port);
+                running.add(instance);
+                int bound = instance.getEnvironment().getRequiredProperty("local.zero.server.port", Integer.class);
+                addresses.add("tcp://127.0.0.1:" + bound);
+                logger.info("Demo service instance '" + name + "' serves Zero calls on tcp://127.0.0.1:" + bound);
+            });
+        }
+        catch (RuntimeException ex) {
+            destroy();
+            throw ex;
+        }
         Map<String, Object> published = new LinkedHashMap<>();
         published.put(ADDRESSES, String.join(",", addresses));
         environment.getPropertySources().addFirst(new MapPropertySource("demoInstances", published));
@@ -80,10 +86,26 @@ public class DemoInstances implements InitializingBean, DisposableBean {
             .filter(listener -> !(listener instanceof LoggingApplicationListener))
             .toList());
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("demoStore", store));
-        return application.run("--spring.profiles.active=demo-instance", "--spring.main.banner-mode=off",
-                "--spring.application.name=" + name, "--demo.gateway.enabled=false",
-                "--demo.service.instance-name=" + name, "--zero.server.address=127.0.0.1",
-                "--zero.server.port=" + port);
+        try {
+            return application.run("--spring.profiles.active=demo-instance", "--spring.main.banner-mode=off",
+                    "--spring.application.name=" + name, "--demo.gateway.enabled=false",
+                    "--demo.service.instance-name=" + name, "--zero.server.address=127.0.0.1",
+                    "--zero.server.port=" + port);
+        }
+        catch (RuntimeException ex) {
+            // the instance has reported its failure in full; without the cause, the gateway's report names the key
+            throw new IllegalStateException("Demo service instance '" + name + "' did not start on Zero port " + port
+                    + " (demo.instances." + name + "): " + rootMessage(ex) + ". Set demo.instances." + name
+                    + " to a free port, or 0 for any");
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     @Override
