@@ -17,8 +17,8 @@ import org.springframework.core.env.Environment;
 /**
  * Fails startup on a key under {@code zero.} outside the groups Zero for Spring binds ({@code zero.server},
  * {@code zero.client}, {@code zero.clients}, {@code zero.codec}, {@code zero.observations}, {@code zero.discovery}),
- * such as {@code zero.serverr.port}, as each group fails on a key it does not know. Like Boot's check of unknown fields, it skips system environment variables and
- * system properties, which an application does not choose alone.
+ * such as {@code zero.serverr.port}, as each group fails on a key it does not know. Like Boot's check of unknown
+ * fields, it skips system environment variables and system properties, which an application does not choose alone.
  */
 final class ZeroPropertyGroupsCheck implements BeanFactoryPostProcessor {
 

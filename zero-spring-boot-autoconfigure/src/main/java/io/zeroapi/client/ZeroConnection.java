@@ -501,6 +501,7 @@ public final class ZeroConnection implements AutoCloseable {
     @Override
     public String toString() {
         String servers = (address != null) ? address : "unresolved";
-        return "ZeroConnection[" + (service != null ? service + ": " + servers : servers) + ", " + pendingCount() + " pending]";
+        return "ZeroConnection[" + (service != null ? service + ": " + servers : servers) + ", " + pendingCount()
+                + " pending]";
     }
 }

@@ -46,7 +46,7 @@ public final class ZeroDiscoveryAutoConfiguration {
     static class Registering {
 
         @Bean
-        ZeroServiceRegistration zeroServiceRegistration(ObjectProvider<ServiceRegistry<Registration>> registries,
+        ZeroServiceRegistration zeroServiceRegistration(ObjectProvider<ServiceRegistry<?>> registries,
                 ObjectProvider<Registration> registrations, ApplicationContext context,
                 ZeroDiscoveryProperties properties) {
             return new ZeroServiceRegistration(registries, registrations, context, properties.deregistrationDelay());

@@ -9,6 +9,7 @@ import io.zeroapi.lifecycle.ZeroServerStartedEvent;
 import io.zeroapi.lifecycle.ZeroServerStoppingEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.discovery.event.InstanceRegisteredEvent;
@@ -23,10 +24,9 @@ import org.springframework.util.ClassUtils;
  * Registers the Zero server through Spring Cloud's {@link ServiceRegistry} and the application's
  * {@link Registration}, with the server's port in the metadata key {@code zero.port}:
  * <ul>
- * <li>in an application with a web server, Spring Cloud registers it once the web server has started; the port is put
- * into the registration's metadata when the Zero server starts (Zero starts before the web server), and when Spring
- * Cloud announces the registration ({@link InstanceRegisteredEvent}) without it, the registration is sent again with
- * it;</li>
+ * <li>in an application with a web server, Spring Cloud registers it once the web server has started (just before
+ * the Zero server starts); when the Zero server has started, the port is put into the registration's metadata and the
+ * registration is sent again;</li>
  * <li>in an application without one, it is registered here once the Zero server has started
  * ({@link ZeroServerStartedEvent});</li>
  * <li>on shutdown, as the Zero server is about to drain ({@link ZeroServerStoppingEvent}), it is deregistered, and
@@ -42,7 +42,7 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
     private static final String WEB_SERVER_CONTEXT =
             "org.springframework.boot.web.server.context.WebServerApplicationContext";
 
-    private final ObjectProvider<ServiceRegistry<Registration>> registries;
+    private final ObjectProvider<ServiceRegistry<?>> registries;
 
     private final ObjectProvider<Registration> registrations;
 
@@ -55,7 +55,7 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
     /** Whether the Zero server's instance is registered, by Spring Cloud or here. */
     private volatile boolean registered;
 
-    ZeroServiceRegistration(ObjectProvider<ServiceRegistry<Registration>> registries,
+    ZeroServiceRegistration(ObjectProvider<ServiceRegistry<?>> registries,
             ObjectProvider<Registration> registrations, ApplicationContext context, Duration deregistrationDelay) {
         this.registries = registries;
         this.registrations = registrations;
@@ -79,7 +79,7 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
     private void started(int serverPort) {
         port = serverPort;
         Registration registration = registrations.getIfAvailable();
-        ServiceRegistry<Registration> registry = registries.getIfAvailable();
+        ServiceRegistry<Registration> registry = registry();
         if (registration == null || registry == null) {
             logger.debug("No Spring Cloud Registration or ServiceRegistry bean: the Zero server is not registered");
             return;
@@ -88,34 +88,44 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
         if (registered) {
             if (tookPort) {
                 registry.register(registration);
+                logPortAdded(registration);
             }
             return;
         }
         if (hasWebServer()) {
             return;
         }
-        registry.register(registration);
-        registered = true;
-        if (!tookPort && putPort(registration)) {
+        if (AutoRegistrations.start(context, classLoader())) {
+            registered = true;
+        }
+        else {
             registry.register(registration);
+            registered = true;
+            if (!tookPort && putPort(registration)) {
+                registry.register(registration);
+            }
+            context.publishEvent(new InstanceRegisteredEvent<>(this, registration));
         }
         logger.info("Zero server registered as an instance of '" + registration.getServiceId() + "' ("
                 + registration.getHost() + ", " + ZeroInstanceAddresses.PORT_KEY + "=" + serverPort + ")");
-        context.publishEvent(new InstanceRegisteredEvent<>(this, registration));
+    }
+
+    private void logPortAdded(Registration registration) {
+        logger.info("Zero server's port added to the registration of '" + registration.getServiceId() + "' ("
+                + ZeroInstanceAddresses.PORT_KEY + "=" + port + ")");
     }
 
     /** Spring Cloud registered the application (its web server started): adds the Zero port if it was missing. */
     private void registeredBySpringCloud() {
         registered = true;
         Registration registration = registrations.getIfAvailable();
-        ServiceRegistry<Registration> registry = registries.getIfAvailable();
+        ServiceRegistry<Registration> registry = registry();
         if (port < 0 || registration == null || registry == null || hasPort(registration)) {
             return;
         }
         if (putPort(registration)) {
             registry.register(registration);
-            logger.info("Zero server's port added to the registration of '" + registration.getServiceId() + "' ("
-                    + ZeroInstanceAddresses.PORT_KEY + "=" + port + ")");
+            logPortAdded(registration);
         }
         else {
             logger.warn("The Spring Cloud registration of '" + registration.getServiceId() + "' takes no metadata: "
@@ -125,7 +135,7 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
 
     private void stopping() {
         Registration registration = registrations.getIfAvailable();
-        ServiceRegistry<Registration> registry = registries.getIfAvailable();
+        ServiceRegistry<Registration> registry = registry();
         if (!registered || registration == null || registry == null) {
             return;
         }
@@ -141,6 +151,12 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
         logger.info("Zero server deregistered from '" + registration.getServiceId() + "'; serving "
                 + deregistrationDelay.toMillis() + " ms more before it drains");
         await(deregistrationDelay);
+    }
+
+    /** The registry, which takes the application's registration whatever its type parameter says. */
+    @SuppressWarnings("unchecked")
+    private @Nullable ServiceRegistry<Registration> registry() {
+        return (ServiceRegistry<Registration>) registries.getIfAvailable();
     }
 
     /** Puts the Zero port into the registration's metadata; {@code false} if the metadata does not take it. */
@@ -163,8 +179,13 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
         return metadata != null && Integer.toString(port).equals(metadata.get(ZeroInstanceAddresses.PORT_KEY));
     }
 
-    private boolean hasWebServer() {
+    private ClassLoader classLoader() {
         ClassLoader classLoader = context.getClassLoader();
+        return (classLoader != null) ? classLoader : ZeroServiceRegistration.class.getClassLoader();
+    }
+
+    private boolean hasWebServer() {
+        ClassLoader classLoader = classLoader();
         if (!ClassUtils.isPresent(WEB_SERVER_CONTEXT, classLoader)) {
             return false;
         }
