@@ -241,6 +241,16 @@ class ZeroDiscoveryAutoConfigurationTests {
     }
 
     @Test
+    void shouldFailStartupOnAnUnknownDiscoveryKey() {
+        runner.withConfiguration(AutoConfigurations.of(SimpleDiscoveryClientAutoConfiguration.class))
+            .withPropertyValues("zero.discovery.refresh-intervall=1s")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("zero.discovery.refresh-intervall");
+            });
+    }
+
+    @Test
     void shouldNotRegisterWhenToldNotTo() {
         runner.withPropertyValues("zero.discovery.register=false")
             .run(context -> assertThat(context).doesNotHaveBean(ZeroServiceRegistration.class));
