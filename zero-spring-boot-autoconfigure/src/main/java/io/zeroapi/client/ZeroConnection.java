@@ -169,6 +169,9 @@ public final class ZeroConnection implements AutoCloseable {
             normalized.add(ZeroAddress.normalize(server));
         }
         synchronized (this) {
+            if (closed.get()) {
+                return false;
+            }
             boolean changed = members.update(List.copyOf(normalized));
             address = String.join(",", normalized);
             return changed;
@@ -184,7 +187,7 @@ public final class ZeroConnection implements AutoCloseable {
         synchronized (this) {
             if (members.active() == null) {
                 if (service != null) {
-                    members.update(List.of());
+                    members.set(List.of());
                     address = "";
                 }
                 else {
@@ -321,7 +324,8 @@ public final class ZeroConnection implements AutoCloseable {
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
         if (member == null) {
-            return CallFuture.failed(noServer(rpc));
+            return CallFuture.failed(closed.get() ? ClientTransport.closedException(rpc, String.valueOf(address))
+                    : noServer(rpc));
         }
         String server = member.address();
         long maxRequestSize = settings.maxRequestSize();
@@ -422,9 +426,7 @@ public final class ZeroConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        synchronized (this) {
-            members.close(System.nanoTime() + CLOSE_BUDGET.toNanos());
-        }
+        members.close(System.nanoTime() + CLOSE_BUDGET.toNanos());
     }
 
     /** Builds a {@link ZeroConnection}. */

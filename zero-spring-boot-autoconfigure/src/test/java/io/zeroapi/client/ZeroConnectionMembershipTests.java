@@ -136,6 +136,18 @@ class ZeroConnectionMembershipTests {
     }
 
     @Test
+    void shouldFailCallsOnAConnectionClosedBeforeItsFirstCall() {
+        connection.close();
+        assertThat(client.call("name", null)).failsWithin(Duration.ofSeconds(5))
+            .withThrowableThat()
+            .havingCause()
+            .isInstanceOf(ZeroConnectionException.class)
+            .withMessageContaining("client closed");
+        assertThat(connection.updateAddresses(List.of(addressOf(serverA)))).isFalse();
+        assertThat(connection.states()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAMalformedAddressAndKeepTheServers() {
         connection.updateAddresses(List.of(addressOf(serverA)));
         assertThatExceptionOfType(ZeroException.class)

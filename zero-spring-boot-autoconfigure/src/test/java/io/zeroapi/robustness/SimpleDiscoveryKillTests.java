@@ -21,6 +21,8 @@ import io.zeroapi.autoconfigure.client.ZeroClientAutoConfiguration;
 import io.zeroapi.autoconfigure.discovery.ZeroDiscoveryAutoConfiguration;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionState.Status;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,8 @@ class SimpleDiscoveryKillTests {
     private static final int IN_FLIGHT = 8;
 
     private static final String[] NAMES = { "a", "b", "c" };
+
+    private static final Log logger = LogFactory.getLog(SimpleDiscoveryKillTests.class);
 
     private final Map<String, Process> children = new LinkedHashMap<>();
 
@@ -111,6 +115,8 @@ class SimpleDiscoveryKillTests {
                 assertThat(((ZeroConnectionException) failure).getAddress()).isEqualTo(killedAddress);
             });
             assertThat(connection.states()).hasSize(3);
+            logger.info("1,000 calls over 3 instances: " + spread.answers + "; killing b mid-traffic failed "
+                    + killed.failures.size() + " of 3,000 calls, all in flight on it");
 
             startInstance("b", ports.get("b"));
             awaitConnected(connection, 3);

@@ -125,6 +125,17 @@ class ZeroDiscoveryAutoConfigurationTests {
     }
 
     @Test
+    void shouldLookUpThroughTheDiscoveryClientWithoutLoadBalancerOnTheClassPath() {
+        runner.withConfiguration(AutoConfigurations.of(SimpleDiscoveryClientAutoConfiguration.class))
+            .withClassLoader(new FilteredClassLoader(LoadBalancerClientFactory.class))
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                connection(context);
+                assertThat(answers(context, 20)).isEqualTo(Map.of("a", 10, "b", 10));
+            });
+    }
+
+    @Test
     void shouldLookUpThroughTheReactiveDiscoveryClientAlone() {
         runner.withConfiguration(AutoConfigurations.of(SimpleReactiveDiscoveryClientAutoConfiguration.class))
             .run(context -> {
