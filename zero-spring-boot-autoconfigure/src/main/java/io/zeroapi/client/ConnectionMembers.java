@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * were removed. An update keeps the members whose address stays, opens a kept-connected member for each new address,
  * and drains the removed ones: they get no new call, and each is closed once its pending calls have ended (answered,
  * timed out or failed), at the latest after {@link #DRAIN_LIMIT}, when the calls still pending on it fail with
- * {@link ZeroConnectionException} saying the server was removed. Thread-safe.
+ * {@link io.zeroapi.ZeroConnectionException} saying the server was removed. The pending calls are checked on the
+ * client timer; a drained member is closed on a short-lived daemon thread of its own, so neither the caller of an
+ * update nor the timer waits for its I/O thread to end. Thread-safe.
  */
 final class ConnectionMembers {
 
@@ -109,7 +111,8 @@ final class ConnectionMembers {
         logger.info(name + ": Zero server " + member.address() + " removed; draining its " + member.pendingCount()
                 + " pending call(s)");
         draining.add(member);
-        checkDrained(member, System.nanoTime() + DRAIN_LIMIT.toNanos());
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        CallTimer.schedule(() -> checkDrained(member, deadline), Duration.ZERO);
     }
 
     private void checkDrained(ConnectionMember member, long deadlineNanos) {
@@ -124,9 +127,13 @@ final class ConnectionMembers {
             }
             draining.remove(member);
         }
-        member.failPending("server removed from the client's servers before the reply");
-        member.close(System.nanoTime() + ZmqClientTransport.CLOSE_TIMEOUT.toNanos());
-        logger.debug(name + ": Zero server " + member.address() + " drained and closed");
+        Thread closer = new Thread(() -> {
+            member.failPending("server removed from the client's servers before the reply");
+            member.close(System.nanoTime() + ZmqClientTransport.CLOSE_TIMEOUT.toNanos());
+            logger.debug(name + ": Zero server " + member.address() + " drained and closed");
+        }, name + "-drained");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** Number of removed members still draining. */

@@ -408,6 +408,11 @@ public final class ZeroConnection implements AutoCloseable {
         return registered;
     }
 
+    /** Number of removed servers still draining their pending calls. */
+    int drainingCount() {
+        return members.drainingCount();
+    }
+
     /** The usable transport to the first server, opened if needed (tests inject faults into it). */
     ClientTransport transport() {
         ClientTransport transport = transport(members().get(0));

@@ -104,12 +104,14 @@ class ZeroConnectionMembershipTests {
         ZeroServer staying = (holder == a) ? serverB : serverA;
         assertThat(connection.updateAddresses(List.of(addressOf(staying)))).isTrue();
         assertThat(connection.states()).hasSize(1);
+        assertThat(connection.drainingCount()).isEqualTo(1);
         String other = (holder == a) ? "b" : "a";
         assertThat(answers(10)).isEqualTo(Map.of(other, 10));
 
         holder.release.countDown();
         assertThat(held).succeedsWithin(WAIT).isEqualTo(holder.name);
-        await().atMost(WAIT).until(() -> connection.pendingCount() == 0);
+        await().atMost(WAIT).until(() -> connection.drainingCount() == 0);
+        assertThat(connection.pendingCount()).isZero();
         assertThat(answers(4)).isEqualTo(Map.of(other, 4));
     }
 
