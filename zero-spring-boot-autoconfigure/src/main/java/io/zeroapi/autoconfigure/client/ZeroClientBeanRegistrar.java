@@ -64,7 +64,8 @@ import org.springframework.util.unit.DataSize;
  * A bean the application defines under one of these names is kept instead. A key that {@code zero.client.*} or a
  * client does not have fails startup, and so does a malformed address; one with {@code ${...}} placeholders is kept
  * with them and resolved (and checked) on the first call, so it may refer to a port published later, such as
- * {@code ${local.zero.server.port}}.
+ * {@code ${local.zero.server.port}}. A client with a {@code service-id} instead gets a connection to the instances of
+ * that service, which the {@link ZeroServiceDiscovery} bean follows from the moment the connection is created.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware,
@@ -295,8 +296,9 @@ final class ZeroClientBeanRegistrar
         if (discovery == null) {
             connection.close();
             throw new IllegalStateException("Zero client '" + name + "' finds its servers through service discovery ("
-                    + property(name, "service-id") + "), but no DiscoveryClient is available: enable Spring Cloud "
-                    + "discovery (spring.cloud.discovery.enabled) or set " + property(name, "address") + " instead");
+                    + property(name, "service-id") + "), but there is no ZeroServiceDiscovery bean: do not exclude "
+                    + "ZeroDiscoveryAutoConfiguration, define a ZeroServiceDiscovery bean, or set "
+                    + property(name, "address") + " instead");
         }
         discovery.follow(name, connection);
     }
