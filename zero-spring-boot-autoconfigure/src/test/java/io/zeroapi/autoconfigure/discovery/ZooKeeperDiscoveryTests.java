@@ -141,7 +141,7 @@ class ZooKeeperDiscoveryTests {
             .containsExactly("tcp://127.0.0.1:" + zeroPort(web));
     }
 
-    /** Calls {@code name} from a few threads until stopped, counting answers and keeping failures. */
+    /** Calls {@code name} from a few threads until stopped (a minute at most), counting answers and failures. */
     private static final class Traffic {
 
         private final AsyncZeroClient client;
@@ -170,7 +170,8 @@ class ZooKeeperDiscoveryTests {
         }
 
         private void run() {
-            for (int i = 0; i < 100_000 && running.get(); i++) {
+            long end = System.nanoTime() + 2 * WAIT.toNanos();
+            while (running.get() && System.nanoTime() - end < 0) {
                 try {
                     answers.add(client.call("name", null).get());
                     if (answers.size() > 50) {
