@@ -17,6 +17,7 @@ import io.zeroapi.autoconfigure.client.ZeroServiceDiscovery;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionState.Status;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.FailureAnalyses;
 import io.zeroapi.testing.TestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -257,7 +258,8 @@ class ZeroDiscoveryAutoConfigurationTests {
             .withPropertyValues("zero.discovery.refresh-intervall=1s")
             .run(context -> {
                 assertThat(context).hasFailed();
-                assertThat(context.getStartupFailure()).hasStackTraceContaining("zero.discovery.refresh-intervall");
+                assertThat(FailureAnalyses.of(context.getStartupFailure()).getAction())
+                    .isEqualTo("zero.discovery.refresh-intervall: did you mean zero.discovery.refresh-interval?");
             });
     }
 
