@@ -33,7 +33,8 @@ import org.springframework.util.ClassUtils;
  * keeps serving for the deregistration delay so that clients notice it left before it refuses calls.</li>
  * </ul>
  * A registration whose metadata cannot take the port before it is registered (ZooKeeper's builds its metadata when
- * registered) is registered a second time with it.
+ * registered) is registered a second time with it. A server started again after a stop (a paused context that
+ * resumes) is registered again here, as Spring Cloud's auto-registration still counts it as registered.
  */
 final class ZeroServiceRegistration implements ApplicationListener<ApplicationEvent> {
 
@@ -54,6 +55,9 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
 
     /** Whether the Zero server's instance is registered, by Spring Cloud or here. */
     private volatile boolean registered;
+
+    /** Whether it was deregistered here on a stop: a start again (a paused context resumed) registers it here. */
+    private volatile boolean deregistered;
 
     ZeroServiceRegistration(ObjectProvider<ServiceRegistry<?>> registries,
             ObjectProvider<Registration> registrations, ApplicationContext context, Duration deregistrationDelay) {
@@ -92,10 +96,10 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
             }
             return;
         }
-        if (hasWebServer()) {
+        if (hasWebServer() && !deregistered) {
             return;
         }
-        if (AutoRegistrations.start(context, classLoader())) {
+        if (!deregistered && AutoRegistrations.start(context, classLoader())) {
             registered = true;
         }
         else {
@@ -106,6 +110,7 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
             }
             context.publishEvent(new InstanceRegisteredEvent<>(this, registration));
         }
+        deregistered = false;
         logger.info("Zero server registered as an instance of '" + registration.getServiceId() + "' ("
                 + registration.getHost() + ", " + ZeroInstanceAddresses.PORT_KEY + "=" + serverPort + ")");
     }
@@ -142,6 +147,7 @@ final class ZeroServiceRegistration implements ApplicationListener<ApplicationEv
         registered = false;
         try {
             registry.deregister(registration);
+            deregistered = true;
         }
         catch (RuntimeException ex) {
             logger.warn("Could not deregister the Zero server's instance of '" + registration.getServiceId() + "': "

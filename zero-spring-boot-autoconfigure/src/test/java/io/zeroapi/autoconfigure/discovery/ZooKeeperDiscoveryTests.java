@@ -79,8 +79,12 @@ class ZooKeeperDiscoveryTests {
     }
 
     private ConfigurableApplicationContext service(String instance, boolean web) {
+        return service(instance, web, Duration.ofSeconds(5));
+    }
+
+    private ConfigurableApplicationContext service(String instance, boolean web, Duration deregistrationDelay) {
         return start(OrdersService.class, "spring.application.name=orders", "test.instance=" + instance,
-                "zero.discovery.deregistration-delay=5s",
+                "zero.discovery.deregistration-delay=" + deregistrationDelay.toMillis() + "ms",
                 "spring.main.web-application-type=" + (web ? "reactive" : "none"), "server.port=0",
                 "server.address=127.0.0.1");
     }
@@ -139,6 +143,23 @@ class ZooKeeperDiscoveryTests {
         assertThat(traffic.lastAnswers()).containsOnly("web");
         assertThat(connection.states()).extracting(ZeroConnectionState::address)
             .containsExactly("tcp://127.0.0.1:" + zeroPort(web));
+    }
+
+    @Test
+    void shouldRegisterAgainWhenAStoppedContextStartsAgain() {
+        ConfigurableApplicationContext web = service("web", true, Duration.ZERO);
+        ConfigurableApplicationContext plain = service("plain", false, Duration.ZERO);
+        DiscoveryClient discovery = web.getBean(DiscoveryClient.class);
+        await().atMost(WAIT).until(() -> discovery.getInstances("orders").size() == 2);
+        for (ConfigurableApplicationContext service : List.of(web, plain)) {
+            String zeroPort = Integer.toString(zeroPort(service));
+            service.stop();
+            await().atMost(WAIT).until(() -> discovery.getInstances("orders").size() == 1);
+            service.start();
+            await().atMost(WAIT).until(() -> discovery.getInstances("orders").size() == 2);
+            assertThat(discovery.getInstances("orders")).extracting(instance -> instance.getMetadata().get("zero.port"))
+                .contains(zeroPort);
+        }
     }
 
     /** Calls {@code name} from a few threads until stopped (a minute at most), counting answers and failures. */
