@@ -13,8 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The rules that keep the house in order, checked on the library's compiled classes: the runtime knows nothing of
- * Spring Boot, packages form no cycle, only {@code io.zeroapi.internal.zeromq} touches JeroMQ's internals, and the request
- * handling of server and client knows no socket type.
+ * Spring Boot, packages form no cycle, only {@code io.zeroapi.internal.zeromq} touches JeroMQ's internals, the request
+ * handling of server and client knows no socket type, and only the discovery glue knows Spring Cloud.
  */
 class ArchitectureTests {
 
@@ -55,6 +55,12 @@ class ArchitectureTests {
         check(noClasses().that().resideInAPackage("io.zeroapi.client")
             .and(not(simpleNameStartingWith("Zmq")))
             .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.internal.."));
+    }
+
+    @Test
+    void onlyTheDiscoveryGlueUsesSpringCloud() {
+        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.autoconfigure.discovery..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.cloud.."));
     }
 
     @Test
