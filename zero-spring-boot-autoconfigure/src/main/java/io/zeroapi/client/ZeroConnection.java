@@ -4,8 +4,11 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * may depend on something known only later (a port published once a server has started). The connection follows
  * the server when it restarts.
  * <p>
+ * The servers may change while the connection is in use ({@link #updateAddresses}, e.g. the instances of a service
+ * found by discovery, see {@link #builderForService}): new servers are connected at once, removed ones get no new call
+ * and are closed once their pending calls have ended (see {@link ConnectionMembers}). While no server is known, calls
+ * fail at once with {@code ZeroConnectionException}.
+ * <p>
  * The connection is never left deaf: if its I/O thread dies or JeroMQ's I/O thread fails, the pending calls fail at
  * once with {@code ZeroConnectionException}, and the next call opens a fresh transport (context, socket and thread).
  * {@link #close()} fails pending calls with {@code ZeroConnectionException}, stops the I/O thread, which closes its
@@ -53,10 +61,12 @@ public final class ZeroConnection implements AutoCloseable {
     public static final int DEFAULT_TCP_CONNECTIONS = 2;
 
 
-
     private final String name = "zero-client-" + COUNTER.incrementAndGet();
 
     private final Supplier<String> addressSupplier;
+
+    /** The service whose instances {@link #updateAddresses} sets, or {@code null} for configured addresses. */
+    private final @Nullable String service;
 
     private final ZeroConnectionSettings settings;
 
@@ -75,8 +85,8 @@ public final class ZeroConnection implements AutoCloseable {
     private final ZeroConnectionState idle = new ZeroConnectionState(ZeroConnectionState.Status.IDLE, null,
             Instant.now());
 
-    /** The servers, one member each, made when the address is first resolved. */
-    private volatile @Nullable List<ConnectionMember> members;
+    /** The servers, one member each, made when the address is first resolved or updated. */
+    private final ConnectionMembers members;
 
     private final @Nullable ZeroClientCallListener listener;
 
@@ -96,19 +106,21 @@ public final class ZeroConnection implements AutoCloseable {
      * @param settings the limits of the connection
      */
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
-        this(address, settings, null, state -> {
+        this(address, null, settings, null, state -> {
         }, LoadBalancing.ROUND_ROBIN, ZmqClientTransport.PROTOCOL);
     }
 
-    private ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings,
+    private ZeroConnection(Supplier<String> address, @Nullable String service, ZeroConnectionSettings settings,
             @Nullable ZeroClientCallListener listener, Consumer<ZeroConnectionState> stateListener,
             LoadBalancing loadBalancing, ClientTransport.Protocol protocol) {
         this.protocol = protocol;
         this.addressSupplier = Objects.requireNonNull(address, "address");
+        this.service = service;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = listener;
         this.stateListener = stateListener;
         this.loadBalancing = loadBalancing;
+        this.members = new ConnectionMembers(name, settings, protocol, stateListener);
     }
 
     /**
@@ -116,12 +128,22 @@ public final class ZeroConnection implements AutoCloseable {
      * {@code host:port}, asked once on the first call), with the default {@link ZeroConnectionSettings}.
      */
     public static Builder builder(Supplier<String> address) {
-        return new Builder(address);
+        return new Builder(address, null);
+    }
+
+    /**
+     * A builder of a connection to the instances of {@code service}, which {@link #updateAddresses} sets and changes
+     * (e.g. as service discovery finds them), with the default {@link ZeroConnectionSettings}. Every instance is kept
+     * connected; until one is known, calls fail at once with {@link ZeroConnectionException} naming the service.
+     */
+    public static Builder builderForService(String service) {
+        Objects.requireNonNull(service, "service");
+        return new Builder(() -> "", service);
     }
 
     /**
      * The server address as a ZeroMQ address (several, separated by commas, for a connection to several servers),
-     * resolved on first use.
+     * resolved on first use; empty while a connection to a service knows no instance.
      * @throws ZeroException if the address is missing or malformed
      */
     public String address() {
@@ -129,27 +151,57 @@ public final class ZeroConnection implements AutoCloseable {
         return Objects.requireNonNull(address);
     }
 
+    /**
+     * The service whose instances this connection follows ({@link #builderForService}), or {@code null} for a
+     * connection to configured addresses.
+     */
+    public @Nullable String service() {
+        return service;
+    }
+
+    /**
+     * Replaces the servers of this connection by those at {@code addresses} ({@code tcp://host:port} or
+     * {@code host:port}; may be empty): the servers that stay keep their connection, each new one is connected at
+     * once and kept connected, and each removed one gets no new call and is closed once the calls pending on it have
+     * ended (answered, timed out or failed; those still pending after {@link ConnectionMembers#DRAIN_LIMIT} fail with
+     * {@link ZeroConnectionException}). While the list is empty, calls fail at once. Does nothing once closed.
+     * @return whether the servers changed
+     * @throws ZeroException if an address is malformed (nothing is changed then)
+     */
+    public boolean updateAddresses(Collection<String> addresses) {
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String server : addresses) {
+            normalized.add(ZeroAddress.normalize(server));
+        }
+        synchronized (this) {
+            if (closed.get()) {
+                return false;
+            }
+            boolean changed = members.update(List.copyOf(normalized));
+            address = String.join(",", normalized);
+            return changed;
+        }
+    }
+
     /** The servers, resolved on first use; several servers are all connected at once. */
     private List<ConnectionMember> members() {
-        List<ConnectionMember> resolved = members;
+        List<ConnectionMember> resolved = members.active();
         if (resolved != null) {
             return resolved;
         }
         synchronized (this) {
-            if (members == null) {
-                List<String> addresses = ZeroAddress.normalizeAll(addressSupplier.get());
-                boolean several = addresses.size() > 1;
-                List<ConnectionMember> made = new ArrayList<>();
-                for (String server : addresses) {
-                    made.add(new ConnectionMember(server, stateListener, several));
+            if (members.active() == null) {
+                if (service != null) {
+                    members.set(List.of());
+                    address = "";
                 }
-                address = String.join(",", addresses);
-                members = List.copyOf(made);
-                if (several && !closed.get()) {
-                    made.forEach(member -> member.transport(name, settings, protocol));
+                else {
+                    List<String> addresses = ZeroAddress.normalizeAll(addressSupplier.get());
+                    members.set(addresses);
+                    address = String.join(",", addresses);
                 }
             }
-            return Objects.requireNonNull(members);
+            return Objects.requireNonNull(members.active());
         }
     }
 
@@ -157,7 +209,10 @@ public final class ZeroConnection implements AutoCloseable {
      * The server for the next call: the only one; or, of several, a connected one by {@link LoadBalancing} (any in
      * turn while none is connected, so that calls wait for the first to come up).
      */
-    private ConnectionMember pick(List<ConnectionMember> servers) {
+    private @Nullable ConnectionMember pick(List<ConnectionMember> servers) {
+        if (servers.isEmpty()) {
+            return null;
+        }
         if (servers.size() == 1) {
             return servers.get(0);
         }
@@ -191,8 +246,8 @@ public final class ZeroConnection implements AutoCloseable {
      * is, with the address of one; otherwise the state of the first.
      */
     public ZeroConnectionState state() {
-        List<ConnectionMember> servers = members;
-        if (servers == null) {
+        List<ConnectionMember> servers = members.active();
+        if (servers == null || servers.isEmpty()) {
             return closed.get() ? new ZeroConnectionState(ZeroConnectionState.Status.CLOSED, null, idle.since()) : idle;
         }
         for (ConnectionMember server : servers) {
@@ -203,9 +258,9 @@ public final class ZeroConnection implements AutoCloseable {
         return servers.get(0).state();
     }
 
-    /** The state of each server, in the order of the address. */
+    /** The state of each server, in the order of the address (none while a service has no known instance). */
     public List<ZeroConnectionState> states() {
-        List<ConnectionMember> servers = members;
+        List<ConnectionMember> servers = members.active();
         return servers == null ? List.of(state()) : servers.stream().map(ConnectionMember::state).toList();
     }
 
@@ -273,6 +328,10 @@ public final class ZeroConnection implements AutoCloseable {
             return CallFuture.failed(ex instanceof ZeroException ? ex
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
+        if (member == null) {
+            return CallFuture.failed(closed.get() ? ClientTransport.closedException(rpc, String.valueOf(address))
+                    : noServer(rpc));
+        }
         String server = member.address();
         long maxRequestSize = settings.maxRequestSize();
         int requestSize = protocol.requestOverhead() + (payload == null ? 0 : payload.length);
@@ -313,6 +372,13 @@ public final class ZeroConnection implements AutoCloseable {
         return call.future;
     }
 
+    private ZeroConnectionException noServer(String rpc) {
+        return (service != null)
+                ? new ZeroConnectionException(rpc, service, "no instance of service '" + service
+                        + "' is known (service discovery found none yet, or none is left)")
+                : new ZeroConnectionException(rpc, "", "no server address is known (the list of servers is empty)");
+    }
+
     /** The member's usable transport, opened on the first call and after a failure; {@code null} once closed. */
     private @Nullable ClientTransport transport(ConnectionMember member) {
         if (closed.get()) {
@@ -347,6 +413,11 @@ public final class ZeroConnection implements AutoCloseable {
         return registered;
     }
 
+    /** Number of removed servers still draining their pending calls. */
+    int drainingCount() {
+        return members.drainingCount();
+    }
+
     /** The usable transport to the first server, opened if needed (tests inject faults into it). */
     ClientTransport transport() {
         ClientTransport transport = transport(members().get(0));
@@ -365,22 +436,15 @@ public final class ZeroConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        List<ConnectionMember> servers;
-        synchronized (this) {
-            servers = members;
-        }
-        long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
-        if (servers != null) {
-            for (ConnectionMember server : servers) {
-                server.close(deadline);
-            }
-        }
+        members.close(System.nanoTime() + CLOSE_BUDGET.toNanos());
     }
 
     /** Builds a {@link ZeroConnection}. */
     public static final class Builder {
 
         private Supplier<String> address;
+
+        private final @Nullable String service;
 
         private ZeroConnectionSettings settings = ZeroConnectionSettings.defaults();
 
@@ -394,8 +458,9 @@ public final class ZeroConnection implements AutoCloseable {
 
         private int tcpConnections = DEFAULT_TCP_CONNECTIONS;
 
-        private Builder(Supplier<String> address) {
+        private Builder(Supplier<String> address, @Nullable String service) {
             this.address = Objects.requireNonNull(address, "address");
+            this.service = service;
         }
 
         /** Replaces the supplier of the server address. */
@@ -464,13 +529,15 @@ public final class ZeroConnection implements AutoCloseable {
             List<Consumer<ZeroConnectionState>> told = List.copyOf(stateListeners);
             ClientTransport.Protocol wire = protocol == ClientProtocol.TCP ? TcpClientTransport.protocol(tcpConnections)
                     : ZmqClientTransport.PROTOCOL;
-            return new ZeroConnection(address, settings, ClientCallListeners.of(listeners),
+            return new ZeroConnection(address, service, settings, ClientCallListeners.of(listeners),
                     state -> told.forEach(listener -> listener.accept(state)), loadBalancing, wire);
         }
     }
 
     @Override
     public String toString() {
-        return "ZeroConnection[" + (address != null ? address : "unresolved") + ", " + pendingCount() + " pending]";
+        String servers = (address != null) ? address : "unresolved";
+        return "ZeroConnection[" + (service != null ? service + ": " + servers : servers) + ", " + pendingCount()
+                + " pending]";
     }
 }

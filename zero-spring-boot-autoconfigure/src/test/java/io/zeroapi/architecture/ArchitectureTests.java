@@ -14,8 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The rules that keep the house in order, checked on the library's compiled classes: the runtime knows nothing of
  * Spring Boot, packages form no cycle, only {@code io.zeroapi.internal.zeromq} touches JeroMQ's internals, only the TCP
- * transports ({@code Tcp*}) and {@code io.zeroapi.internal.netty} use Netty, and the request handling of server and
- * client knows no socket type.
+ * transports ({@code Tcp*}) and {@code io.zeroapi.internal.netty} use Netty, the request handling of server and
+ * client knows no socket type, and only the discovery glue knows Spring Cloud.
  */
 class ArchitectureTests {
 
@@ -63,6 +63,12 @@ class ArchitectureTests {
         check(noClasses().that().resideInAPackage("io.zeroapi.client")
             .and(not(simpleNameStartingWith("Zmq"))).and().haveNameNotMatching(".*\\.Tcp[^.]*")
             .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.netty..", "io.zeroapi.internal.."));
+    }
+
+    @Test
+    void onlyTheDiscoveryGlueUsesSpringCloud() {
+        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.autoconfigure.discovery..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.cloud.."));
     }
 
     @Test

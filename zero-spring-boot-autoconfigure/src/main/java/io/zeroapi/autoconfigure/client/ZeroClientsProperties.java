@@ -17,10 +17,11 @@ import org.springframework.util.unit.DataSize;
  * {@code ZeroClient}, an {@code AsyncZeroClient} and, with Reactor, a {@code ReactiveZeroClient} bean
  * qualified by that name.
  *
- * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address (required), the
- * address of its server, tcp://host:port or host:port, or several (a list, or separated by commas) with
- * load-balancing (round-robin or least-pending) and retry-on-connection-loss; protocol (zeromq, the default, or tcp
- * for Zero 1.0's TCP protocol, with tcp.connections, default 2); optional overrides of zero.client.*:
+ * @param clients Named clients, each under zero.clients.NAME (NAME qualifies its beans): address, the address of its
+ * server, tcp://host:port or host:port, or several (a list, or separated by commas), or instead service-id, the
+ * service whose instances Spring Cloud service discovery finds; load-balancing (round-robin or least-pending) and
+ * retry-on-connection-loss for several servers; protocol (zeromq, the default, or tcp for Zero 1.0's TCP protocol,
+ * with tcp.connections, default 2); optional overrides of zero.client.*:
  * timeout, max-reply-size, max-request-size, heartbeat.interval and heartbeat.timeout; and health.required (whether
  * the application is DOWN while the client is not connected, default false).
  */
@@ -36,7 +37,11 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      *
      * @param address Address of the server: {@code tcp://host:port} or {@code host:port}; several (a YAML list, or
      * separated by commas) for several instances of one service, over which calls are spread; may hold placeholders
-     * resolved on the first call, such as {@code ${local.zero.server.port}}.
+     * resolved on the first call, such as {@code ${local.zero.server.port}}. Either this or {@code service-id}.
+     * @param serviceId Service whose instances are the servers, found through Spring Cloud service discovery (its
+     * DiscoveryClient, or Spring Cloud LoadBalancer's ServiceInstanceListSupplier when present) and followed as they
+     * come and go; each instance's Zero port is its metadata key zero.port, else its port. Either this or
+     * {@code address}.
      * @param timeout Time a call of this client waits for its reply unless the call sets its own timeout;
      * falls back to {@code zero.client.timeout}.
      * @param maxReplySize Largest reply this client accepts; ZeroMQ closes the connection on a larger reply, which
@@ -52,9 +57,9 @@ public record ZeroClientsProperties(Map<String, Client> clients) {
      * protocol, for servers started with protocol=TCPServer or zero.server.tcp.enabled=true).
      * @param tcp Settings of the tcp protocol.
      */
-    public record Client(List<String> address, Duration timeout, DataSize maxReplySize, DataSize maxRequestSize,
-            Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing, Boolean retryOnConnectionLoss,
-            ClientProtocol protocol, TcpClient tcp) {
+    public record Client(List<String> address, String serviceId, Duration timeout, DataSize maxReplySize,
+            DataSize maxRequestSize, Heartbeat heartbeat, ClientHealth health, LoadBalancing loadBalancing,
+            Boolean retryOnConnectionLoss, ClientProtocol protocol, TcpClient tcp) {
     }
 
     /**
