@@ -72,7 +72,7 @@ final class RequestDispatcher {
 
     private final InFlightCalls calls = new InFlightCalls();
 
-    private boolean draining;
+    private volatile boolean draining;
 
     /**
      * @param listener told of every call, or {@code null}
@@ -324,7 +324,7 @@ final class RequestDispatcher {
         return answered;
     }
 
-    /** From now on, calls are refused with "server is shutting down". */
+    /** From now on, calls are refused with "server is shutting down"; any thread may call it. */
     void drain() {
         draining = true;
     }

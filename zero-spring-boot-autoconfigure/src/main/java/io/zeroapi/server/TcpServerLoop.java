@@ -153,14 +153,15 @@ final class TcpServerLoop implements ReplyChannel {
     }
 
     /**
-     * Any thread: starts draining (a negative grace period waits for every call).
+     * Any thread: starts draining (new calls are refused from now on, even those read before the event loop takes
+     * the stop; a negative grace period waits for every call).
      * @return completed once no call is in flight, or the grace period is over and the calls left are answered
      */
     CompletableFuture<Void> stop(long gracePeriodNanos) {
+        dispatcher.drain();
         loop.execute(() -> {
             long deadline = System.nanoTime() + Math.max(gracePeriodNanos, 0);
-            if (!dispatcher.isDraining()) {
-                dispatcher.drain();
+            if (drainCheck == null) {
                 waitForever = gracePeriodNanos < 0;
                 stopDeadline = deadline;
                 drainCheck = loop.scheduleAtFixedRate(this::checkDrained, 0, DRAIN_CHECK_MS, TimeUnit.MILLISECONDS);

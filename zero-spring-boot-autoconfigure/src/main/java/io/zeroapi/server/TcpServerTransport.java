@@ -66,7 +66,8 @@ final class TcpServerTransport implements ServerTransport {
     }
 
     /**
-     * Binds {@code settings.address()}:{@code settings.port()} and serves Zero's TCP protocol there.
+     * Binds {@code settings.address()}:{@code settings.port()} and serves Zero's TCP protocol there; connections are
+     * accepted only once the request handling is set up.
      * @param onFailure told once if the listening socket closes while the transport is not stopping
      * @throws ZeroServerPortInUseException if the port is taken
      * @throws ZeroServerBindException if the address cannot be bound for another reason
@@ -85,6 +86,7 @@ final class TcpServerTransport implements ServerTransport {
             .channel(NettyLoops.serverChannel())
             .option(ChannelOption.SO_BACKLOG, settings.backlog())
             .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -120,6 +122,7 @@ final class TcpServerTransport implements ServerTransport {
                 onFailure.accept(new IllegalStateException("the Zero TCP listening socket closed"));
             }
         });
+        listener.config().setAutoRead(true);
         return transport;
     }
 
