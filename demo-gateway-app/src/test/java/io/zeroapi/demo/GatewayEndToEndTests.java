@@ -1,7 +1,5 @@
 package io.zeroapi.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole demo in one JVM: HTTP gateway -> Zero client -> Zero server on a free port -> store.
@@ -48,6 +48,22 @@ class GatewayEndToEndTests {
         http.get().uri("/users/1").exchange()
             .expectStatus().isOk()
             .expectBody(User.class).isEqualTo(new User(1, "Alice", "alice@example.com"));
+    }
+
+    @Test
+    void shouldSendEverySpreadCallToTheOnlyInstance() {
+        http.get().uri("/demo/spread?calls=5").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.calls").isEqualTo(5)
+            .jsonPath("$.servedBy.demo").isEqualTo(5)
+            .jsonPath("$.servers.length()").isEqualTo(1)
+            .jsonPath("$.servers[0].status").isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void shouldRefuseASpreadOfTooManyCalls() {
+        http.get().uri("/demo/spread?calls=1001").exchange().expectStatus().isBadRequest();
     }
 
     @Test

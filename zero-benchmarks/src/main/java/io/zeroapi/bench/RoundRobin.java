@@ -17,8 +17,7 @@ import io.zeroapi.bench.report.Results;
 final class RoundRobin {
 
     /** Order of the patterns in the table. */
-    static final List<String> PATTERN_ORDER = List.of(Pattern.C1.id(), Pattern.W16.id(), Pattern.W128.id(),
-            Pattern.S16.id(), Pattern.ASYNC128.id());
+    static final List<String> PATTERN_ORDER = Pattern.ALL.stream().map(Pattern::id).toList();
 
     private static final double WARMUP_WINDOW_SECONDS = 0.2;
 
@@ -33,13 +32,14 @@ final class RoundRobin {
 
     private final Map<Target, TargetClient> clients;
 
-    private final Map<Target, Long> serverPids;
+    private final Map<Target, List<Long>> serverPids;
 
     private final Log log;
 
     private final CellRunner runner = new CellRunner();
 
-    RoundRobin(BenchmarkOptions options, Map<Target, TargetClient> clients, Map<Target, Long> serverPids, Log log) {
+    RoundRobin(BenchmarkOptions options, Map<Target, TargetClient> clients, Map<Target, List<Long>> serverPids,
+            Log log) {
         this.options = options;
         this.clients = clients;
         this.serverPids = serverPids;

@@ -16,13 +16,14 @@ import org.springframework.core.env.Environment;
 
 /**
  * Fails startup on a key under {@code zero.} outside the groups Zero for Spring binds ({@code zero.server},
- * {@code zero.client}, {@code zero.clients}, {@code zero.codec}, {@code zero.observations}), such as {@code zero.serverr.port}, as each group
- * fails on a key it does not know. Like Boot's check of unknown fields, it skips system environment variables and
- * system properties, which an application does not choose alone.
+ * {@code zero.client}, {@code zero.clients}, {@code zero.codec}, {@code zero.observations}, {@code zero.discovery}),
+ * such as {@code zero.serverr.port}, as each group fails on a key it does not know. Like Boot's check of unknown
+ * fields, it skips system environment variables and system properties, which an application does not choose alone.
  */
 final class ZeroPropertyGroupsCheck implements BeanFactoryPostProcessor {
 
-    static final Set<String> GROUPS = Set.of("server", "client", "clients", "codec", "observations");
+    static final Set<String> GROUPS = Set.of("server", "client", "clients", "codec", "observations",
+            "discovery");
 
     private static final ConfigurationPropertyName ZERO = ConfigurationPropertyName.of("zero");
 

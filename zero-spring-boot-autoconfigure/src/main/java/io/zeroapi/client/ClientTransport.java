@@ -58,6 +58,11 @@ interface ClientTransport {
         /** Bytes a request takes besides its msgpack argument. */
         int requestOverhead();
 
+        /** The id of a new call (drawn again while it is taken by a pending call); random by default. */
+        default RequestId newId() {
+            return RequestId.random();
+        }
+
         /**
          * The request frame of a call.
          * @param payload the msgpack argument, or {@code null} for none

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.zeroapi.ZeroConnectionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +38,11 @@ final class ConnectionMember {
 
     ZeroConnectionState state() {
         return status.get();
+    }
+
+    /** Whether its transport connects at once and reconnects after a loss without a call. */
+    boolean keepsConnected() {
+        return keepConnected;
     }
 
     boolean isConnected() {
@@ -76,6 +82,17 @@ final class ConnectionMember {
         ClientTransport transport = current;
         if (keepConnected && transport != null && !transport.isUsable()) {
             transport(name, settings, protocol);
+        }
+    }
+
+    /** Fails the calls pending on its transports with {@link ZeroConnectionException} saying {@code problem}. */
+    void failPending(String problem) {
+        List<ClientTransport> open;
+        synchronized (this) {
+            open = new ArrayList<>(transports);
+        }
+        for (ClientTransport transport : open) {
+            transport.calls().failAll(call -> new ZeroConnectionException(call.rpc, address, problem));
         }
     }
 

@@ -4,8 +4,11 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One connection to a Zero server, shared by every client of one name: a ZeroMQ socket on a private ZeroMQ context,
  * owned by a single I/O thread, with any number of calls in flight matched to their replies by their random 16-byte
- * request ids.
+ * request ids; or, with {@link Builder#protocol(ClientProtocol) ClientProtocol.TCP}, a small pool of TCP connections
+ * speaking Zero 1.0's TCP protocol on a Netty event loop, with calls matched by their 4-byte ids.
  * <p>
  * Callers on any thread (platform or virtual) put their call in a lock-free queue and wake the I/O thread at
  * most once per batch; they get the reply through the call's {@link CompletableFuture}. A blocking call may be made
@@ -38,6 +42,11 @@ import org.jspecify.annotations.Nullable;
  * may depend on something known only later (a port published once a server has started). The connection follows
  * the server when it restarts.
  * <p>
+ * The servers may change while the connection is in use ({@link #updateAddresses}, e.g. the instances of a service
+ * found by discovery, see {@link #builderForService}): new servers are connected at once, removed ones get no new call
+ * and are closed once their pending calls have ended (see {@link ConnectionMembers}). While no server is known, calls
+ * fail at once with {@code ZeroConnectionException}.
+ * <p>
  * The connection is never left deaf: if its I/O thread dies or JeroMQ's I/O thread fails, the pending calls fail at
  * once with {@code ZeroConnectionException}, and the next call opens a fresh transport (context, socket and thread).
  * {@link #close()} fails pending calls with {@code ZeroConnectionException}, stops the I/O thread, which closes its
@@ -51,11 +60,16 @@ public final class ZeroConnection implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    /** Default of {@link Builder#tcpConnections(int)}. */
+    public static final int DEFAULT_TCP_CONNECTIONS = 2;
 
 
     private final String name = "zero-client-" + COUNTER.incrementAndGet();
 
     private final Supplier<String> addressSupplier;
+
+    /** The service whose instances {@link #updateAddresses} sets, or {@code null} for configured addresses. */
+    private final @Nullable String service;
 
     private final ZeroConnectionSettings settings;
 
@@ -63,7 +77,7 @@ public final class ZeroConnection implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final ClientTransport.Protocol protocol = ZmqClientTransport.PROTOCOL;
+    private final ClientTransport.Protocol protocol;
 
     private final Consumer<ZeroConnectionState> stateListener;
 
@@ -74,8 +88,8 @@ public final class ZeroConnection implements AutoCloseable {
     private final ZeroConnectionState idle = new ZeroConnectionState(ZeroConnectionState.Status.IDLE, null,
             Instant.now());
 
-    /** The servers, one member each, made when the address is first resolved. */
-    private volatile @Nullable List<ConnectionMember> members;
+    /** The servers, one member each, made when the address is first resolved or updated. */
+    private final ConnectionMembers members;
 
     private final @Nullable ZeroClientCallListener listener;
 
@@ -95,18 +109,21 @@ public final class ZeroConnection implements AutoCloseable {
      * @param settings the limits of the connection
      */
     public ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings) {
-        this(address, settings, null, state -> {
-        }, LoadBalancing.ROUND_ROBIN);
+        this(address, null, settings, null, state -> {
+        }, LoadBalancing.ROUND_ROBIN, ZmqClientTransport.PROTOCOL);
     }
 
-    private ZeroConnection(Supplier<String> address, ZeroConnectionSettings settings,
+    private ZeroConnection(Supplier<String> address, @Nullable String service, ZeroConnectionSettings settings,
             @Nullable ZeroClientCallListener listener, Consumer<ZeroConnectionState> stateListener,
-            LoadBalancing loadBalancing) {
+            LoadBalancing loadBalancing, ClientTransport.Protocol protocol) {
+        this.protocol = protocol;
         this.addressSupplier = Objects.requireNonNull(address, "address");
+        this.service = service;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = listener;
         this.stateListener = stateListener;
         this.loadBalancing = loadBalancing;
+        this.members = new ConnectionMembers(name, settings, protocol, stateListener);
     }
 
     /**
@@ -114,12 +131,22 @@ public final class ZeroConnection implements AutoCloseable {
      * {@code host:port}, asked once on the first call), with the default {@link ZeroConnectionSettings}.
      */
     public static Builder builder(Supplier<String> address) {
-        return new Builder(address);
+        return new Builder(address, null);
+    }
+
+    /**
+     * A builder of a connection to the instances of {@code service}, which {@link #updateAddresses} sets and changes
+     * (e.g. as service discovery finds them), with the default {@link ZeroConnectionSettings}. Every instance is kept
+     * connected; until one is known, calls fail at once with {@link ZeroConnectionException} naming the service.
+     */
+    public static Builder builderForService(String service) {
+        Objects.requireNonNull(service, "service");
+        return new Builder(() -> "", service);
     }
 
     /**
      * The server address as a ZeroMQ address (several, separated by commas, for a connection to several servers),
-     * resolved on first use.
+     * resolved on first use; empty while a connection to a service knows no instance.
      * @throws ZeroException if the address is missing or malformed
      */
     public String address() {
@@ -127,27 +154,57 @@ public final class ZeroConnection implements AutoCloseable {
         return Objects.requireNonNull(address);
     }
 
+    /**
+     * The service whose instances this connection follows ({@link #builderForService}), or {@code null} for a
+     * connection to configured addresses.
+     */
+    public @Nullable String service() {
+        return service;
+    }
+
+    /**
+     * Replaces the servers of this connection by those at {@code addresses} ({@code tcp://host:port} or
+     * {@code host:port}; may be empty): the servers that stay keep their connection, each new one is connected at
+     * once and kept connected, and each removed one gets no new call and is closed once the calls pending on it have
+     * ended (answered, timed out or failed; those still pending after {@link ConnectionMembers#DRAIN_LIMIT} fail with
+     * {@link ZeroConnectionException}). While the list is empty, calls fail at once. Does nothing once closed.
+     * @return whether the servers changed
+     * @throws ZeroException if an address is malformed (nothing is changed then)
+     */
+    public boolean updateAddresses(Collection<String> addresses) {
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String server : addresses) {
+            normalized.add(ZeroAddress.normalize(server));
+        }
+        synchronized (this) {
+            if (closed.get()) {
+                return false;
+            }
+            boolean changed = members.update(List.copyOf(normalized));
+            address = String.join(",", normalized);
+            return changed;
+        }
+    }
+
     /** The servers, resolved on first use; several servers are all connected at once. */
     private List<ConnectionMember> members() {
-        List<ConnectionMember> resolved = members;
+        List<ConnectionMember> resolved = members.active();
         if (resolved != null) {
             return resolved;
         }
         synchronized (this) {
-            if (members == null) {
-                List<String> addresses = ZeroAddress.normalizeAll(addressSupplier.get());
-                boolean several = addresses.size() > 1;
-                List<ConnectionMember> made = new ArrayList<>();
-                for (String server : addresses) {
-                    made.add(new ConnectionMember(server, stateListener, several));
+            if (members.active() == null) {
+                if (service != null) {
+                    members.set(List.of());
+                    address = "";
                 }
-                address = String.join(",", addresses);
-                members = List.copyOf(made);
-                if (several && !closed.get()) {
-                    made.forEach(member -> member.transport(name, settings, protocol));
+                else {
+                    List<String> addresses = ZeroAddress.normalizeAll(addressSupplier.get());
+                    members.set(addresses);
+                    address = String.join(",", addresses);
                 }
             }
-            return Objects.requireNonNull(members);
+            return Objects.requireNonNull(members.active());
         }
     }
 
@@ -155,7 +212,10 @@ public final class ZeroConnection implements AutoCloseable {
      * The server for the next call: the only one; or, of several, a connected one by {@link LoadBalancing} (any in
      * turn while none is connected, so that calls wait for the first to come up).
      */
-    private ConnectionMember pick(List<ConnectionMember> servers) {
+    private @Nullable ConnectionMember pick(List<ConnectionMember> servers) {
+        if (servers.isEmpty()) {
+            return null;
+        }
         if (servers.size() == 1) {
             return servers.get(0);
         }
@@ -189,8 +249,8 @@ public final class ZeroConnection implements AutoCloseable {
      * is, with the address of one; otherwise the state of the first.
      */
     public ZeroConnectionState state() {
-        List<ConnectionMember> servers = members;
-        if (servers == null) {
+        List<ConnectionMember> servers = members.active();
+        if (servers == null || servers.isEmpty()) {
             return closed.get() ? new ZeroConnectionState(ZeroConnectionState.Status.CLOSED, null, idle.since()) : idle;
         }
         for (ConnectionMember server : servers) {
@@ -201,9 +261,9 @@ public final class ZeroConnection implements AutoCloseable {
         return servers.get(0).state();
     }
 
-    /** The state of each server, in the order of the address. */
+    /** The state of each server, in the order of the address (none while a service has no known instance). */
     public List<ZeroConnectionState> states() {
-        List<ConnectionMember> servers = members;
+        List<ConnectionMember> servers = members.active();
         return servers == null ? List.of(state()) : servers.stream().map(ConnectionMember::state).toList();
     }
 
@@ -281,6 +341,10 @@ public final class ZeroConnection implements AutoCloseable {
             return CallFuture.failed(ex instanceof ZeroException ? ex
                     : new ZeroException(rpc + ": cannot resolve the server address: " + ex.getMessage(), ex));
         }
+        if (member == null) {
+            return CallFuture.failed(closed.get() ? ClientTransport.closedException(rpc, String.valueOf(address))
+                    : noServer(rpc));
+        }
         String server = member.address();
         long maxRequestSize = settings.maxRequestSize();
         int requestSize = protocol.requestOverhead() + (payload == null ? 0 : payload.length);
@@ -324,6 +388,13 @@ public final class ZeroConnection implements AutoCloseable {
         return call.future;
     }
 
+    private ZeroConnectionException noServer(String rpc) {
+        return (service != null)
+                ? new ZeroConnectionException(rpc, service, "no instance of service '" + service
+                        + "' is known (service discovery found none yet, or none is left)")
+                : new ZeroConnectionException(rpc, "", "no server address is known (the list of servers is empty)");
+    }
+
     /** The member's usable transport, opened on the first call and after a failure; {@code null} once closed. */
     private @Nullable ClientTransport transport(ConnectionMember member) {
         if (closed.get()) {
@@ -334,7 +405,7 @@ public final class ZeroConnection implements AutoCloseable {
 
     private PendingCall register(PendingCalls calls, String rpc, byte[] payload, Type returnType, Duration timeout,
             ReplyReader reader, String server, boolean timed) {
-        RequestId id = RequestId.random();
+        RequestId id = protocol.newId();
         PendingCall call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, server, timeout,
                 returnType, reader);
         if (inFlight.incrementAndGet() > settings.maxInFlight()) {
@@ -342,7 +413,7 @@ public final class ZeroConnection implements AutoCloseable {
             return null;
         }
         while (!calls.add(call)) {
-            id = RequestId.random();
+            id = protocol.newId();
             call = new PendingCall(id, protocol.encodeRequest(id, rpc, payload), rpc, server, timeout,
                     returnType, reader);
         }
@@ -356,6 +427,11 @@ public final class ZeroConnection implements AutoCloseable {
             registered.cancelExpiry();
         });
         return registered;
+    }
+
+    /** Number of removed servers still draining their pending calls. */
+    int drainingCount() {
+        return members.drainingCount();
     }
 
     /** The usable transport to the first server, opened if needed (tests inject faults into it). */
@@ -376,22 +452,15 @@ public final class ZeroConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        List<ConnectionMember> servers;
-        synchronized (this) {
-            servers = members;
-        }
-        long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
-        if (servers != null) {
-            for (ConnectionMember server : servers) {
-                server.close(deadline);
-            }
-        }
+        members.close(System.nanoTime() + CLOSE_BUDGET.toNanos());
     }
 
     /** Builds a {@link ZeroConnection}. */
     public static final class Builder {
 
         private Supplier<String> address;
+
+        private final @Nullable String service;
 
         private ZeroConnectionSettings settings = ZeroConnectionSettings.defaults();
 
@@ -401,8 +470,13 @@ public final class ZeroConnection implements AutoCloseable {
 
         private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
 
-        private Builder(Supplier<String> address) {
+        private ClientProtocol protocol = ClientProtocol.ZEROMQ;
+
+        private int tcpConnections = DEFAULT_TCP_CONNECTIONS;
+
+        private Builder(Supplier<String> address, @Nullable String service) {
             this.address = Objects.requireNonNull(address, "address");
+            this.service = service;
         }
 
         /** Replaces the supplier of the server address. */
@@ -448,16 +522,38 @@ public final class ZeroConnection implements AutoCloseable {
             return this;
         }
 
+        /** The wire protocol to the server (default {@link ClientProtocol#ZEROMQ}, as Python Zero's default). */
+        public Builder protocol(ClientProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /**
+         * With {@link ClientProtocol#TCP}, how many TCP connections to each server carry the calls (default
+         * {@value #DEFAULT_TCP_CONNECTIONS}); each carries any number of calls at once.
+         */
+        public Builder tcpConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("tcpConnections must be at least 1, got " + connections);
+            }
+            this.tcpConnections = connections;
+            return this;
+        }
+
         /** The connection; it connects on its first call. */
         public ZeroConnection build() {
             List<Consumer<ZeroConnectionState>> told = List.copyOf(stateListeners);
-            return new ZeroConnection(address, settings, ClientCallListeners.of(listeners),
-                    state -> told.forEach(listener -> listener.accept(state)), loadBalancing);
+            ClientTransport.Protocol wire = protocol == ClientProtocol.TCP ? TcpClientTransport.protocol(tcpConnections)
+                    : ZmqClientTransport.PROTOCOL;
+            return new ZeroConnection(address, service, settings, ClientCallListeners.of(listeners),
+                    state -> told.forEach(listener -> listener.accept(state)), loadBalancing, wire);
         }
     }
 
     @Override
     public String toString() {
-        return "ZeroConnection[" + (address != null ? address : "unresolved") + ", " + pendingCount() + " pending]";
+        String servers = (address != null) ? address : "unresolved";
+        return "ZeroConnection[" + (service != null ? service + ": " + servers : servers) + ", " + pendingCount()
+                + " pending]";
     }
 }

@@ -193,6 +193,15 @@ public final class ZeroCodec {
         return length == 1 && bytes[offset] == (byte) 0xc0;
     }
 
+    /**
+     * Checks, allocating nothing, that {@code length} bytes at {@code offset} are exactly one well-formed msgpack value
+     * (no declared length beyond the bytes, no nesting over {@link #MAX_DEPTH}, strict UTF-8 strings).
+     * @throws ZeroCodecException (malformed) if they are not
+     */
+    public static void checkWellFormed(byte[] bytes, int offset, int length) {
+        MsgpackStructure.check(bytes, offset, length, MAX_DEPTH);
+    }
+
     private boolean acceptsNil(Type type) {
         Class<?> raw = rawClass(type);
         return raw == Object.class || raw == Void.class || raw == Optional.class || raw == OptionalInt.class

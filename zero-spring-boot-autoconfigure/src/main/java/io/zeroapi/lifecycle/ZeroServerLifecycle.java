@@ -69,10 +69,18 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
         String address = server.settings().address();
         if (isAllInterfaces(address)) {
             logger.warn("Zero server listens on all network interfaces (zero.server.address=" + address
-                    + ") with no authentication: any host that reaches port " + server.port() + " can call every "
+                    + ") with no authentication: any host that reaches " + ports() + " can call every "
                     + "@ZeroRpc method. Set zero.server.address=127.0.0.1 (or one interface's address) to restrict it.");
         }
         publishStarted();
+    }
+
+    private String ports() {
+        if (server.tcpPort() < 0) {
+            return "port " + server.port();
+        }
+        return server.port() < 0 ? "TCP port " + server.tcpPort()
+                : "port " + server.port() + " or TCP port " + server.tcpPort();
     }
 
     @SuppressWarnings("deprecation")
@@ -114,7 +122,7 @@ public class ZeroServerLifecycle implements SmartLifecycle, DisposableBean {
         applicationContext.publishEvent(new ZeroServerStoppingEvent(server));
         server.shutdown(gracePeriod).whenComplete((result, ex) -> {
             running = false;
-            logger.info("Zero server on port " + server.port() + " stopped");
+            logger.info("Zero server on " + ports() + " stopped");
             try {
                 applicationContext.publishEvent(new ZeroServerStoppedEvent(server));
             }

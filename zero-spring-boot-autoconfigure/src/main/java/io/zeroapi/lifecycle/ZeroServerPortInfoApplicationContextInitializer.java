@@ -16,13 +16,17 @@ import org.springframework.core.env.PropertySource;
 /**
  * Publishes the port the Zero server bound as {@code local.zero.server.port} (property source
  * {@code server.ports}, like Spring Boot's other published ports), so that {@code @LocalZeroServerPort} and
- * {@code ${local.zero.server.port}} resolve with {@code zero.server.port=0}.
+ * {@code ${local.zero.server.port}} resolve with {@code zero.server.port=0}; the port of Zero's TCP protocol, when
+ * served, as {@code local.zero.server.tcp.port}.
  */
 public class ZeroServerPortInfoApplicationContextInitializer
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** The property holding the bound port. */
     public static final String PROPERTY_NAME = "local.zero.server.port";
+
+    /** The property holding the bound port of Zero's TCP protocol. */
+    public static final String TCP_PROPERTY_NAME = "local.zero.server.tcp.port";
 
     private static final String PROPERTY_SOURCE_NAME = "server.ports";
 
@@ -41,16 +45,21 @@ public class ZeroServerPortInfoApplicationContextInitializer
 
         @Override
         public void onApplicationEvent(ZeroServerStartedEvent event) {
-            setPort(applicationContext, event.getPort());
+            if (event.getPort() >= 0) {
+                setPort(applicationContext, PROPERTY_NAME, event.getPort());
+            }
+            if (event.getTcpPort() >= 0) {
+                setPort(applicationContext, TCP_PROPERTY_NAME, event.getTcpPort());
+            }
         }
 
-        private static void setPort(ApplicationContext context, int port) {
+        private static void setPort(ApplicationContext context, String property, int port) {
             Environment environment = context.getEnvironment();
             if (environment instanceof ConfigurableEnvironment configurable) {
-                portProperties(configurable.getPropertySources()).put(PROPERTY_NAME, port);
+                portProperties(configurable.getPropertySources()).put(property, port);
             }
             if (context.getParent() != null) {
-                setPort(context.getParent(), port);
+                setPort(context.getParent(), property, port);
             }
         }
 

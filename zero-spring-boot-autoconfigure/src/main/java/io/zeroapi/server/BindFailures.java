@@ -18,6 +18,14 @@ final class BindFailures {
 
     /** The exception that describes the failed bind of {@code address}:{@code port} ({@code *} for all). */
     static RuntimeException explain(String address, int port, RuntimeException reported) {
+        return explain(address, port, false, reported);
+    }
+
+    /**
+     * The exception that describes the failed bind of {@code address}:{@code port}.
+     * @param tcp whether the port is that of Zero's TCP protocol
+     */
+    static RuntimeException explain(String address, int port, boolean tcp, Exception reported) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(socketAddress(address, port));
@@ -25,14 +33,14 @@ final class BindFailures {
         catch (BindException ex) {
             String message = String.valueOf(ex.getMessage());
             if (message.contains("in use")) {
-                return new ZeroServerPortInUseException(port, ex);
+                return new ZeroServerPortInUseException(port, tcp, ex);
             }
             return new ZeroServerBindException(address, port, ex);
         }
         catch (IOException ex) {
             return new ZeroServerBindException(address, port, ex);
         }
-        return new ZeroServerPortInUseException(port, reported);
+        return new ZeroServerPortInUseException(port, tcp, reported);
     }
 
     private static InetSocketAddress socketAddress(String address, int port) throws IOException {

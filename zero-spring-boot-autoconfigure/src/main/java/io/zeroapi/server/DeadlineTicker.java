@@ -27,7 +27,7 @@ final class DeadlineTicker implements AutoCloseable {
         if (callTimeout.isZero() || callTimeout.isNegative()) {
             return new DeadlineTicker(null);
         }
-        long tick = Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, callTimeout.toNanos() / 8));
+        long tick = tickNanos(callTimeout);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -35,6 +35,11 @@ final class DeadlineTicker implements AutoCloseable {
         });
         timer.scheduleAtFixedRate(wake, tick, tick, TimeUnit.NANOSECONDS);
         return new DeadlineTicker(timer);
+    }
+
+    /** The tick for a (positive) call timeout: an eighth of it, between 10 ms and 1 s. */
+    static long tickNanos(Duration callTimeout) {
+        return Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, callTimeout.toNanos() / 8));
     }
 
     @Override

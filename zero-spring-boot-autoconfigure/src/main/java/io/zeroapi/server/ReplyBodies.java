@@ -71,7 +71,7 @@ final class ReplyBodies {
     }
 
     byte[] notFound(String function) {
-        return error(ZeroErrors.FUNCTION_NOT_FOUND, ZeroErrors.functionNotFound(function));
+        return error(ZeroErrors.FUNCTION_NOT_FOUND, ZeroErrors.functionNotFound(LogText.truncate(function)));
     }
 
     byte[] validation(String message) {

@@ -72,7 +72,7 @@ final class RequestDispatcher {
 
     private final InFlightCalls calls = new InFlightCalls();
 
-    private boolean draining;
+    private volatile boolean draining;
 
     /** Calls handed to the workers whose reply has not reached the I/O thread yet. */
     private int offloaded;
@@ -127,7 +127,8 @@ final class RequestDispatcher {
                 log.debug("built-in", "Zero built-in '" + request.function() + "' is not served (as in Zero)");
             }
             else {
-                log.warn("not-found", "No Zero function '" + LogText.escape(request.function()) + "'", null);
+                log.warn("not-found", "No Zero function '" + LogText.escape(LogText.truncate(request.function())) + "'",
+                        null);
             }
             refuse(peer, request, null, ZeroCallOutcome.FUNCTION_NOT_FOUND, bodies.notFound(request.function()));
             return;
@@ -331,7 +332,7 @@ final class RequestDispatcher {
         return answered;
     }
 
-    /** From now on, calls are refused with "server is shutting down". */
+    /** From now on, calls are refused with "server is shutting down"; any thread may call it. */
     void drain() {
         draining = true;
     }

@@ -14,8 +14,13 @@ interface ServerTransport {
     /** The address bound, e.g. {@code tcp://0.0.0.0:5559}. */
     String boundAddress();
 
-    /** The bound port. */
+    /** The bound port; -1 if it serves no ZeroMQ. */
     int port();
+
+    /** The bound port of Zero's TCP protocol, or -1 if it serves none. */
+    default int tcpPort() {
+        return -1;
+    }
 
     /** Calls in flight; any thread may ask. */
     int inFlight();

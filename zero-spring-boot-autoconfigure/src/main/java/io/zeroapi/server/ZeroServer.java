@@ -25,7 +25,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Zero RPC server: one ROUTER socket owned by one I/O thread, speaking Zero's ZeroMQ protocol and serving
+ * A Zero RPC server: one ROUTER socket owned by one I/O thread, speaking Zero's ZeroMQ protocol (and, when asked,
+ * Zero 1.0's TCP protocol on a port of its own, on a Netty event loop: {@link Builder#tcp(int)}), and serving
  * {@link ZeroRpcEndpoint}s on their execution paths (worker pool, I/O thread, or asynchronous). Replies are
  * never dropped silently, no caller can take more than its share of the calls in flight, and every call is
  * answered within the call timeout.
@@ -63,7 +64,7 @@ public final class ZeroServer {
     /** How long a failed transport may take to release its port before recovery gives up. */
     private static final long RECOVERY_CLOSE_TIMEOUT_SECONDS = 10;
 
-    private final ServerTransport.Factory transports = ZmqServerTransport::open;
+    private final ServerTransport.Factory transports;
 
     private final ZeroCodec codec;
 
@@ -97,12 +98,13 @@ public final class ZeroServer {
      */
     public ZeroServer(ZeroCodec codec, Collection<ZeroRpcEndpoint> endpoints, Executor workers,
             ZeroServerSettings settings) {
-        this(codec, () -> List.copyOf(endpoints), workers, settings, null, null);
+        this(codec, () -> List.copyOf(endpoints), workers, settings, null, null, ZmqServerTransport::open);
     }
 
     private ZeroServer(ZeroCodec codec, Supplier<List<ZeroRpcEndpoint>> endpoints, Executor workers,
             ZeroServerSettings settings, @Nullable ZeroServerCallListener listener,
-            @Nullable InterceptorChain interceptors) {
+            @Nullable InterceptorChain interceptors, ServerTransport.Factory transports) {
+        this.transports = transports;
         this.listener = listener;
         this.interceptors = interceptors;
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -219,7 +221,7 @@ public final class ZeroServer {
             recoveries.addLast(now);
             if (recoveries.size() <= MAX_RECOVERIES && closed) {
                 try {
-                    transport = open(served(), settings.withPort(failed.port()));
+                    transport = open(served(), settings.withPort(Math.max(failed.port(), 0)));
                     state = State.RUNNING;
                     logger.warn("Zero server rebuilt its transport on " + transport.boundAddress());
                     return;
@@ -255,12 +257,26 @@ public final class ZeroServer {
         return state;
     }
 
-    /** The bound port (the real one when configured with 0), or -1 before {@link #start()}. */
+    /**
+     * The bound ZeroMQ port (the real one when configured with 0), or -1 before {@link #start()} and when the server
+     * serves only Zero's TCP protocol.
+     */
     public synchronized int port() {
         return transport == null ? -1 : transport.port();
     }
 
-    /** The address the ROUTER is bound to, e.g. {@code tcp://0.0.0.0:5559}, or {@code null} before start. */
+    /**
+     * The bound port of Zero's TCP protocol (the real one when configured with 0), or -1 before {@link #start()} and
+     * when the server does not serve it.
+     */
+    public synchronized int tcpPort() {
+        return transport == null ? -1 : transport.tcpPort();
+    }
+
+    /**
+     * The address the ROUTER is bound to, e.g. {@code tcp://0.0.0.0:5559}, or {@code null} before start; with Zero's TCP
+     * protocol served too, both addresses, e.g. {@code tcp://0.0.0.0:5559 (ZeroMQ), tcp://0.0.0.0:5560 (TCP protocol)}.
+     */
     public synchronized String boundAddress() {
         return transport == null ? null : transport.boundAddress();
     }
@@ -319,7 +335,30 @@ public final class ZeroServer {
 
         private final List<ZeroServerInterceptor> interceptors = new ArrayList<>();
 
+        private boolean zeromq = true;
+
+        private int tcpPort = -1;
+
         private Builder() {
+        }
+
+        /** Whether to serve Zero's ZeroMQ protocol on {@link ZeroServerSettings#port()} (default: yes). */
+        public Builder zeromq(boolean enabled) {
+            this.zeromq = enabled;
+            return this;
+        }
+
+        /**
+         * Also serves Zero 1.0's TCP protocol on {@code port} (0: a free port, see {@link ZeroServer#tcpPort()}), with
+         * the same functions, settings and limits (each protocol keeps its own books of calls in flight); a negative
+         * port serves none (the default).
+         */
+        public Builder tcp(int port) {
+            if (port > 65535) {
+                throw new IllegalArgumentException("TCP port must be between 0 and 65535, got " + port);
+            }
+            this.tcpPort = port;
+            return this;
         }
 
         /** Adds an interceptor run around each invocation; the first added runs outermost. */
@@ -378,15 +417,21 @@ public final class ZeroServer {
 
         /**
          * The server, not yet started.
-         * @throws IllegalStateException if no workers were given
+         * @throws IllegalStateException if no workers were given, or neither protocol is served
          */
         public ZeroServer build() {
             if (workers == null) {
                 throw new IllegalStateException("A Zero server needs an executor for its blocking methods: "
                         + "call workers(...)");
             }
+            if (!zeromq && tcpPort < 0) {
+                throw new IllegalStateException("A Zero server needs a protocol to serve: keep zeromq(true) or call "
+                        + "tcp(port)");
+            }
+            ServerTransport.Factory transports = tcpPort < 0 ? ZmqServerTransport::open
+                    : ServerTransports.factory(zeromq, tcpPort);
             return new ZeroServer(codec, endpoints, workers, settings, CallListeners.of(listeners),
-                    InterceptorChain.of(interceptors));
+                    InterceptorChain.of(interceptors), transports);
         }
     }
 

@@ -13,8 +13,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The rules that keep the house in order, checked on the library's compiled classes: the runtime knows nothing of
- * Spring Boot, packages form no cycle, only {@code io.zeroapi.internal.zeromq} touches JeroMQ's internals, and the request
- * handling of server and client knows no socket type.
+ * Spring Boot, packages form no cycle, only {@code io.zeroapi.internal.zeromq} touches JeroMQ's internals, only the TCP
+ * transports ({@code Tcp*}) and {@code io.zeroapi.internal.netty} use Netty, the request handling of server and
+ * client knows no socket type, and only the discovery glue knows Spring Cloud.
  */
 class ArchitectureTests {
 
@@ -44,23 +45,36 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheTcpTransportsAndTheInternalNettyPackageUseNetty() {
+        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.internal.netty..")
+            .and().haveNameNotMatching(".*\\.Tcp[^.]*")
+            .should().dependOnClassesThat().resideInAPackage("io.netty.."));
+    }
+
+    @Test
     void serverRequestHandlingKnowsNoSocketType() {
         check(noClasses().that().resideInAPackage("io.zeroapi.server")
-            .and(not(simpleNameStartingWith("Zmq")))
-            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.internal.."));
+            .and(not(simpleNameStartingWith("Zmq"))).and().haveNameNotMatching(".*\\.Tcp[^.]*")
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.netty..", "io.zeroapi.internal.."));
     }
 
     @Test
     void clientCallHandlingKnowsNoSocketType() {
         check(noClasses().that().resideInAPackage("io.zeroapi.client")
-            .and(not(simpleNameStartingWith("Zmq")))
-            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.zeroapi.internal.."));
+            .and(not(simpleNameStartingWith("Zmq"))).and().haveNameNotMatching(".*\\.Tcp[^.]*")
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "io.netty..", "io.zeroapi.internal.."));
+    }
+
+    @Test
+    void onlyTheDiscoveryGlueUsesSpringCloud() {
+        check(noClasses().that().resideOutsideOfPackage("io.zeroapi.autoconfigure.discovery..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.cloud.."));
     }
 
     @Test
     void theCodecAndTheFramesKnowNothingOfTransportsOrSpringContexts() {
         check(noClasses().that().resideInAnyPackage("io.zeroapi.codec..", "io.zeroapi.frame..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "io.zeroapi.internal..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "io.netty..", "io.zeroapi.internal..",
                     "io.zeroapi.server..", "io.zeroapi.client..", "org.springframework.context.."));
     }
 

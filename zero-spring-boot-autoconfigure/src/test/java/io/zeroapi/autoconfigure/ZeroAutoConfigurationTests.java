@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.zeroapi.autoconfigure.client.ZeroClientAutoConfiguration;
 import io.zeroapi.autoconfigure.client.ZeroClientDefaultsProperties;
 import io.zeroapi.autoconfigure.client.ZeroClientsProperties;
+import io.zeroapi.autoconfigure.discovery.ZeroDiscoveryProperties;
 import io.zeroapi.autoconfigure.server.ZeroServerAutoConfiguration;
 import io.zeroapi.autoconfigure.server.ZeroServerProperties;
 import io.zeroapi.codec.ZeroCodec;
@@ -119,7 +120,7 @@ class ZeroAutoConfigurationTests {
         runner.withPropertyValues("zero.colour=blue").run(context -> assertThat(
                 FailureAnalyses.of(context.getStartupFailure()).getAction()).isEqualTo(
                         "zero.colour: remove it, or use one of the keys of zero: client.*, clients.*, codec.*, "
-                                + "observations.*, server.*."));
+                                + "discovery.*, observations.*, server.*."));
     }
 
     @Test
@@ -158,6 +159,7 @@ class ZeroAutoConfigurationTests {
         keys.addAll(keys("zero.server", ZeroServerProperties.class));
         keys.addAll(keys("zero.client", ZeroClientDefaultsProperties.class));
         keys.addAll(keys("zero.codec", ZeroCodecProperties.class));
+        keys.addAll(keys("zero.discovery", ZeroDiscoveryProperties.class));
         assertThat(keys).hasSizeGreaterThan(20).allSatisfy(key -> {
             assertThat(properties).containsKey(key);
             assertThat(properties.get(key).path("description").asText()).as(key).isNotBlank();
@@ -165,9 +167,9 @@ class ZeroAutoConfigurationTests {
         JsonNode clients = properties.get("zero.clients");
         assertThat(clients.get("type").asText()).isEqualTo("java.util.Map<java.lang.String,"
                 + ZeroClientsProperties.Client.class.getName() + ">");
-        assertThat(keys("", ZeroClientsProperties.Client.class)).containsExactly(".address", ".timeout",
-                ".max-reply-size", ".max-request-size", ".heartbeat.interval", ".heartbeat.timeout",
-                ".health.required", ".load-balancing", ".retry-on-connection-loss")
+        assertThat(keys("", ZeroClientsProperties.Client.class)).containsExactly(".address", ".service-id",
+                ".timeout", ".max-reply-size", ".max-request-size", ".heartbeat.interval", ".heartbeat.timeout",
+                ".health.required", ".load-balancing", ".retry-on-connection-loss", ".protocol", ".tcp.connections")
             .allSatisfy(key -> assertThat(clients.get("description").asText()).contains(key.substring(1)));
         assertThat(properties.keySet()).filteredOn(name -> name.startsWith("zero."))
             .allSatisfy(name -> assertThat(ZeroPropertyGroupsCheck.GROUPS).contains(name.split("\\.")[1]));

@@ -10,13 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Chooses the store: Redis when {@code spring.data.redis.host} is set, else the embedded in-memory one.
+ * Chooses the store: Redis when {@code spring.data.redis.host} is set, else the embedded in-memory one; neither when
+ * the context already has a store (a service instance of the {@code two-instances} profile gets the gateway's).
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
     @Bean
     @ConditionalOnProperty("spring.data.redis.host")
+    @ConditionalOnMissingBean(DemoStore.class)
     RedisDemoStore redisDemoStore(ReactiveStringRedisTemplate redis) {
         RedisDemoStore store = new RedisDemoStore(redis);
         store.seed().block(Duration.ofSeconds(10));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import io.zeroapi.bench.server.User;
+import io.zeroapi.client.ClientProtocol;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
 import io.zeroapi.client.ZeroConnection;
@@ -29,10 +30,18 @@ public final class ZeroRpcClient implements TargetClient {
 
     private final ZeroCodec codec = new ZeroCodec();
 
+    private final ClientProtocol protocol;
+
     /** Creates a client of {@code address} whose connections live on {@code context} (owned by the caller). */
     public ZeroRpcClient(ZContext context, String address) {
+        this(context, address, ClientProtocol.ZEROMQ);
+    }
+
+    /** Creates a client of {@code address} speaking {@code protocol}. */
+    public ZeroRpcClient(ZContext context, String address, ClientProtocol protocol) {
         this.context = context;
         this.address = address;
+        this.protocol = protocol;
     }
 
     @Override
@@ -59,7 +68,7 @@ public final class ZeroRpcClient implements TargetClient {
     private ZeroConnection connect(Function<DefaultAsyncZeroClient, User> firstCall) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            ZeroConnection connection = new ZeroConnection(() -> address);
+            ZeroConnection connection = ZeroConnection.builder(() -> address).protocol(protocol).build();
             try {
                 User echoed = firstCall.apply(async(connection));
                 if (!User.JOHN.equals(echoed)) {

@@ -1,11 +1,13 @@
 package io.zeroapi.bench.measure;
 
+import java.util.List;
+
 import io.zeroapi.bench.load.Load;
 import io.zeroapi.bench.load.Recorder;
 
 /**
- * Measures one cell once: starts its load, lets it warm up, samples both processes' CPU around the measuring
- * window, stops the load and turns the recorder's counts into a {@link RoundResult}.
+ * Measures one cell once: starts its load, lets it warm up, samples the server and client processes' CPU around the
+ * measuring window, stops the load and turns the recorder's counts into a {@link RoundResult}.
  */
 public final class CellRunner {
 
@@ -15,8 +17,11 @@ public final class CellRunner {
 
     private final long selfPid = ProcessHandle.current().pid();
 
-    /** Runs {@code load} against the server {@code serverPid} for a warm-up then a measuring window. */
-    public RoundResult run(Load load, long serverPid, double warmupSeconds, double windowSeconds)
+    /**
+     * Runs {@code load} for a warm-up then a measuring window; the server CPU is that of the processes
+     * {@code serverPids} together (none for a server this benchmark did not start: then it is unknown).
+     */
+    public RoundResult run(Load load, List<Long> serverPids, double warmupSeconds, double windowSeconds)
             throws Exception {
         recorder.reset();
         load.start(recorder);
@@ -26,12 +31,12 @@ public final class CellRunner {
         double clientAfter;
         try {
             sleep(warmupSeconds);
-            serverBefore = ProcessCpu.seconds(serverPid);
+            serverBefore = ProcessCpu.seconds(serverPids);
             clientBefore = ProcessCpu.seconds(selfPid);
             recorder.begin();
             sleep(windowSeconds);
             recorder.end();
-            serverAfter = ProcessCpu.seconds(serverPid);
+            serverAfter = ProcessCpu.seconds(serverPids);
             clientAfter = ProcessCpu.seconds(selfPid);
         }
         finally {

@@ -3,6 +3,7 @@ package io.zeroapi.bench.measure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time used so far by a process (user + system), read from {@code /proc/<pid>/stat} in clock ticks of
@@ -25,6 +26,22 @@ public final class ProcessCpu {
         catch (IOException | RuntimeException ex) {
             return -1;
         }
+    }
+
+    /** CPU seconds used so far by all of {@code pids} together, or -1 when unknown for any (or for none given). */
+    public static double seconds(List<Long> pids) {
+        if (pids.isEmpty()) {
+            return -1;
+        }
+        double sum = 0;
+        for (long pid : pids) {
+            double used = seconds(pid);
+            if (used < 0) {
+                return -1;
+            }
+            sum += used;
+        }
+        return sum;
     }
 
     /** Parses the CPU seconds (utime + stime) out of the text of a {@code /proc/<pid>/stat} file. */

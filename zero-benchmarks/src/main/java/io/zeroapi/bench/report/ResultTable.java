@@ -50,6 +50,34 @@ public final class ResultTable {
         out.append(" | ").append(results.errors(target, pattern)).append(" |\n");
     }
 
+    /**
+     * One row per pattern in which both targets of a pair ran: each one's requests/s and their ratio, paired per
+     * round; empty when no pair ran. Each pair is {target, reference}.
+     */
+    public String comparisons(List<String[]> pairs) {
+        StringBuilder rows = new StringBuilder();
+        for (String[] pair : pairs) {
+            for (String pattern : patternOrder) {
+                if (has(pair[0], pattern) && has(pair[1], pattern)) {
+                    rows.append("| ").append(pattern).append(" | ").append(pair[0]).append(" | ")
+                        .append(format("%,.0f", results.median(pair[0], pattern, r -> r.requestsPerSecond())))
+                        .append(" | ").append(pair[1]).append(" | ")
+                        .append(format("%,.0f", results.median(pair[1], pattern, r -> r.requestsPerSecond())))
+                        .append(" | ").append(format("%.2f", results.pairedRatio(pair[0], pattern, pair[1])))
+                        .append(" |\n");
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return "";
+        }
+        return "| pattern | target | req/s | compared with | req/s | ratio |\n|---|---|---:|---|---:|---:|\n" + rows;
+    }
+
+    private boolean has(String target, String pattern) {
+        return results.cells().stream().anyMatch(cell -> cell[0].equals(target) && cell[1].equals(pattern));
+    }
+
     /** The table of bars: each bar's ratio for {@code primary} (judged) and for {@code reference} (shown). */
     public String bars(List<Bar> bars, String primary, String reference) {
         StringBuilder out = new StringBuilder();

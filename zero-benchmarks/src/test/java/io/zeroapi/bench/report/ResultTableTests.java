@@ -49,4 +49,17 @@ class ResultTableTests {
             .contains("| ideal | 0.80 | **met** | - |");
     }
 
+    @Test
+    void shouldCompareTwoTargetsPerPatternPairedPerRound() {
+        String table = new ResultTable(results, List.of("c1", "w128")).comparisons(
+                List.of(new String[] { "zero", "raw" }, new String[] { "zero-x2", "zero" }));
+        assertThat(table).isEqualTo("""
+                | pattern | target | req/s | compared with | req/s | ratio |
+                |---|---|---:|---|---:|---:|
+                | c1 | zero | 1,000 | raw | 2,000 | 0.90 |
+                """);
+        assertThat(new ResultTable(results, List.of("c1")).comparisons(
+                List.<String[]>of(new String[] { "zero-x2", "zero" }))).isEmpty();
+    }
+
 }

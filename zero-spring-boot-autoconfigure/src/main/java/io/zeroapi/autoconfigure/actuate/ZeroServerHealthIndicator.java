@@ -26,6 +26,9 @@ final class ZeroServerHealthIndicator implements HealthIndicator {
         String boundAddress = server.boundAddress();
         if (boundAddress != null) {
             health.withDetail("port", server.port()).withDetail("boundAddress", boundAddress);
+            if (server.tcpPort() >= 0) {
+                health.withDetail("tcpPort", server.tcpPort());
+            }
         }
         return health.withDetail("inFlight", server.inFlight())
             .withDetail("functions", server.endpoints().size())

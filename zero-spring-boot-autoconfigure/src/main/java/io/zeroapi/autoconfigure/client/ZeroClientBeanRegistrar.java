@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroException;
+import io.zeroapi.client.ClientProtocol;
 import io.zeroapi.client.DefaultAsyncZeroClient;
 import io.zeroapi.client.DefaultReactiveZeroClient;
 import io.zeroapi.client.DefaultZeroClient;
@@ -63,7 +65,8 @@ import org.springframework.util.unit.DataSize;
  * A bean the application defines under one of these names is kept instead. A key that {@code zero.client.*} or a
  * client does not have fails startup, and so does a malformed address; one with {@code ${...}} placeholders is kept
  * with them and resolved (and checked) on the first call, so it may refer to a port published later, such as
- * {@code ${local.zero.server.port}}.
+ * {@code ${local.zero.server.port}}. A client with a {@code service-id} instead gets a connection to the instances of
+ * that service, which the {@link ZeroServiceDiscovery} bean follows from the moment the connection is created.
  */
 final class ZeroClientBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware,
@@ -72,6 +75,8 @@ final class ZeroClientBeanRegistrar
     private static final String REACTOR = "reactor.core.publisher.Mono";
 
     private static final String CLIENTS = "zero.clients";
+
+    private static final String DISCOVERY_CLIENT = "org.springframework.cloud.client.discovery.DiscoveryClient";
 
     private final Environment environment;
 
@@ -114,14 +119,26 @@ final class ZeroClientBeanRegistrar
         boolean reactor = ClassUtils.isPresent(REACTOR, classLoader);
         for (String name : clientNames(clients.keySet())) {
             ZeroClientsProperties.Client client = clients.get(name);
-            String address = address(name, client, written.get(name));
+            String serviceId = serviceId(name, client);
+            String address = (serviceId != null) ? null : address(name, client, written.get(name));
             Duration timeout = (client.timeout() != null) ? client.timeout() : defaults.timeout();
             LoadBalancing balancing = (client.loadBalancing() != null) ? client.loadBalancing()
                     : LoadBalancing.ROUND_ROBIN;
             boolean retry = Boolean.TRUE.equals(client.retryOnConnectionLoss());
-            register(registry, name, new ClientSetup(address, timeout, settings(name, client, defaults), balancing,
-                    retry), reactor);
+            register(registry, name, new ClientSetup(address, serviceId, timeout, settings(name, client, defaults),
+                    balancing, retry, wire(name, client)), reactor);
         }
+    }
+
+    /** The client's protocol and, for tcp, its number of connections (checked: at least 1). */
+    private static Wire wire(String name, ZeroClientsProperties.Client client) {
+        ClientProtocol protocol = (client.protocol() != null) ? client.protocol() : ClientProtocol.ZEROMQ;
+        Integer connections = (client.tcp() != null) ? client.tcp().connections() : null;
+        if (connections != null && connections < 1) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "tcp.connections"), connections,
+                    "A TCP client needs at least 1 connection");
+        }
+        return new Wire(protocol, (connections != null) ? connections : ZeroConnection.DEFAULT_TCP_CONNECTIONS);
     }
 
     /**
@@ -133,6 +150,33 @@ final class ZeroClientBeanRegistrar
     }
 
     /**
+     * The service of client {@code name} ({@code service-id}), or {@code null} when it has an address instead.
+     * @throws InvalidConfigurationPropertyValueException if it has both, or a service id without Spring Cloud
+     * service discovery on the class path
+     */
+    private @Nullable String serviceId(String name, ZeroClientsProperties.Client client) {
+        String serviceId = client.serviceId();
+        if (!StringUtils.hasText(serviceId)) {
+            return null;
+        }
+        List<String> addresses = client.address();
+        if (addresses != null && addresses.stream().anyMatch(StringUtils::hasText)) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "service-id"), serviceId,
+                    "Zero client '" + name + "' has both " + property(name, "address") + " and "
+                            + property(name, "service-id") + ": set one of them (an address for fixed servers, a "
+                            + "service id for the instances service discovery finds)");
+        }
+        if (!ClassUtils.isPresent(DISCOVERY_CLIENT, classLoader)) {
+            throw new InvalidConfigurationPropertyValueException(property(name, "service-id"), serviceId,
+                    "Zero client '" + name + "' finds its servers through service discovery, but Spring Cloud's "
+                            + "DiscoveryClient is not on the class path: add a discovery starter (e.g. "
+                            + "spring-cloud-starter-zookeeper-discovery), or set " + property(name, "address")
+                            + " instead");
+        }
+        return serviceId.trim();
+    }
+
+    /**
      * The address of client {@code name} as written: checked now, or, with {@code ${...}} placeholders, kept with them
      * to be resolved (and checked) on the first call.
      */
@@ -141,7 +185,9 @@ final class ZeroClientBeanRegistrar
         if (addresses == null || addresses.stream().noneMatch(StringUtils::hasText)) {
             throw new InvalidConfigurationPropertyValueException(property(name, "address"), addresses,
                     "Zero client '" + name + "' needs the address of its server: set " + property(name, "address")
-                            + " to tcp://host:port or host:port (or several, separated by commas)");
+                            + " to tcp://host:port or host:port (or several, separated by commas), or "
+                            + property(name, "service-id") + " to a service that Spring Cloud service discovery "
+                            + "finds");
         }
         List<String> asWritten = (written != null && written.address() != null) ? written.address() : addresses;
         String address = String.join(",", asWritten);
@@ -217,7 +263,7 @@ final class ZeroClientBeanRegistrar
         String connection = name + "ZeroClientConnection";
         String async = name + "AsyncZeroClient";
         RootBeanDefinition connectionDefinition = new RootBeanDefinition(ZeroConnection.class,
-                () -> connection(name, setup.address(), setup.settings(), setup.balancing()));
+                () -> connection(name, setup));
         connectionDefinition.setLazyInit(true);
         connectionDefinition.setAutowireCandidate(false);
         connectionDefinition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
@@ -235,12 +281,16 @@ final class ZeroClientBeanRegistrar
     }
 
     /** The connection of client {@code name}, shaped by the {@link ZeroClientCustomizer} beans. */
-    private ZeroConnection connection(String name, String address, ZeroConnectionSettings settings,
-            LoadBalancing balancing) {
-        ZeroConnection.Builder builder = ZeroConnection
-            .builder(() -> environment.resolveRequiredPlaceholders(address))
-            .settings(settings)
-            .loadBalancing(balancing);
+    private ZeroConnection connection(String name, ClientSetup setup) {
+        String address = setup.address();
+        String serviceId = setup.serviceId();
+        ZeroConnection.Builder builder = (serviceId != null) ? ZeroConnection.builderForService(serviceId)
+                : ZeroConnection.builder(() -> environment.resolveRequiredPlaceholders(
+                        Objects.requireNonNull(address)));
+        builder.settings(setup.settings())
+            .loadBalancing(setup.balancing())
+            .protocol(setup.wire().protocol())
+            .tcpConnections(setup.wire().connections());
         beanFactory.getBeanProvider(ZeroClientCustomizer.class)
             .orderedStream()
             .forEach(customizer -> customizer.customize(name, builder));
@@ -250,7 +300,22 @@ final class ZeroClientBeanRegistrar
         }
         ZeroConnection connection = builder.build();
         built.set(connection);
+        if (serviceId != null) {
+            follow(name, connection);
+        }
         return connection;
+    }
+
+    private void follow(String name, ZeroConnection connection) {
+        ZeroServiceDiscovery discovery = beanFactory.getBeanProvider(ZeroServiceDiscovery.class).getIfAvailable();
+        if (discovery == null) {
+            connection.close();
+            throw new IllegalStateException("Zero client '" + name + "' finds its servers through service discovery ("
+                    + property(name, "service-id") + "), but there is no ZeroServiceDiscovery bean: do not exclude "
+                    + "ZeroDiscoveryAutoConfiguration, define a ZeroServiceDiscovery bean, or set "
+                    + property(name, "address") + " instead");
+        }
+        discovery.follow(name, connection);
     }
 
     /** Registers a bean unless the application defines one of that name itself (then the application's is used). */
@@ -279,8 +344,12 @@ final class ZeroClientBeanRegistrar
     }
 
     /** What the properties say of one client. */
-    private record ClientSetup(String address, Duration timeout, ZeroConnectionSettings settings,
-            LoadBalancing balancing, boolean retryOnConnectionLoss) {
+    private record ClientSetup(@Nullable String address, @Nullable String serviceId, Duration timeout,
+            ZeroConnectionSettings settings, LoadBalancing balancing, boolean retryOnConnectionLoss, Wire wire) {
+    }
+
+    /** The protocol of one client, and its number of TCP connections. */
+    private record Wire(ClientProtocol protocol, int connections) {
     }
 
     /** A client's address as written, bound without resolving its placeholders. */

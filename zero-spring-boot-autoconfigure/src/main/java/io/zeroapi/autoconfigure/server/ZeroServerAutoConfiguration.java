@@ -34,7 +34,7 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Serves {@code @ZeroRpc} bean methods over ZeroMQ: finds and checks them, builds the {@link ZeroServer} from
+ * Serves {@code @ZeroRpc} bean methods over ZeroMQ and/or Zero 1.0's TCP protocol ({@code zero.server.tcp.*}): finds and checks them, builds the {@link ZeroServer} from
  * {@code zero.server.*}, the {@link ZeroServerInterceptor} beans (in order) and the {@link ZeroServerCustomizer}
  * beans, and binds it when at least one method exists
  * (the {@code zeroServer} and {@code zeroServerLifecycle} beans are always present while
@@ -76,7 +76,16 @@ public final class ZeroServerAutoConfiguration {
             .codec(zeroCodec)
             .endpoints(registry)
             .workers(executor)
-            .settings(properties.toSettings());
+            .settings(properties.toSettings())
+            .zeromq(properties.zeromq().enabled());
+        if (properties.tcp().enabled()) {
+            builder.tcp(properties.tcp().port());
+        }
+        else if (!properties.zeromq().enabled()) {
+            throw new IllegalStateException("zero.server.zeromq.enabled=false leaves the Zero server no protocol to "
+                    + "serve: set zero.server.tcp.enabled=true to serve Zero's TCP protocol alone, or "
+                    + "zero.server.enabled=false to serve nothing");
+        }
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

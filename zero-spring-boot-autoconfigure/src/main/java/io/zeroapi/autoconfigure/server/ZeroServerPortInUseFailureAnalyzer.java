@@ -12,8 +12,9 @@ class ZeroServerPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<ZeroSer
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ZeroServerPortInUseException cause) {
-        return new FailureAnalysis("Zero server port " + cause.getPort() + " is already in use.",
-                "Set zero.server.port=0 or another free port, or stop the process using it.",
+        String property = cause.isTcp() ? "zero.server.tcp.port" : "zero.server.port";
+        return new FailureAnalysis("Zero server " + (cause.isTcp() ? "TCP " : "") + "port " + cause.getPort()
+                + " is already in use.", "Set " + property + "=0 or another free port, or stop the process using it.",
                 cause);
     }
 }

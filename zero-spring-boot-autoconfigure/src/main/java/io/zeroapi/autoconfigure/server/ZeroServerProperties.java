@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the Zero server ({@code zero.server.*}).
  *
- * @param enabled Whether to serve @ZeroRpc methods over ZeroMQ.
+ * @param enabled Whether to serve @ZeroRpc methods (over ZeroMQ and, with zero.server.tcp.enabled, Zero's TCP
+ * protocol).
  * @param address Network address to bind, '*' for all interfaces.
  * @param port TCP port to bind; 0 picks a free port, published as 'local.zero.server.port'.
  * @param workers Number of worker threads running plain (blocking) @ZeroRpc methods; 0 means the number of
@@ -34,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param inbound Inbound message settings.
  * @param outbound Outbound message settings.
  * @param heartbeat ZMTP heartbeat settings.
+ * @param zeromq ZeroMQ protocol settings.
+ * @param tcp Zero 1.0's TCP protocol settings.
  */
 @ConfigurationProperties(prefix = "zero.server", ignoreUnknownFields = false)
 public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("*") String address,
@@ -42,7 +45,8 @@ public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @Defau
         @DefaultValue("1024") int backlog, @DefaultValue("128") int highWaterMark,
         @DefaultValue("64MB") DataSize peerBufferBudget,
         @DefaultValue("true") boolean stopApplicationOnFailure, @DefaultValue Shutdown shutdown,
-        @DefaultValue Inbound inbound, @DefaultValue Outbound outbound, @DefaultValue Heartbeat heartbeat) {
+        @DefaultValue Inbound inbound, @DefaultValue Outbound outbound, @DefaultValue Heartbeat heartbeat,
+        @DefaultValue Zeromq zeromq, @DefaultValue Tcp tcp) {
 
     /** Worker threads to use: {@link #workers()}, or the number of available processors when 0 or less. */
     public int effectiveWorkers() {
@@ -54,6 +58,30 @@ public record ZeroServerProperties(@DefaultValue("true") boolean enabled, @Defau
         return new ZeroServerSettings(address, port, inbound.message().maxSize().toBytes(),
                 outbound.message().maxSize().toBytes(), maxInFlight, maxInFlightPerPeer, callTimeout, backlog,
                 heartbeat.interval(), heartbeat.timeout(), highWaterMark, peerBufferBudget.toBytes());
+    }
+
+    /**
+     * ZeroMQ protocol settings.
+     *
+     * @param enabled Whether to serve @ZeroRpc methods over ZeroMQ on zero.server.port; false serves Zero's TCP
+     * protocol alone (zero.server.tcp.enabled=true).
+     */
+    public record Zeromq(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * Zero 1.0's TCP protocol settings (Python: ZeroServer(protocol=TCPServer)).
+     *
+     * @param enabled Whether to serve @ZeroRpc methods over Zero 1.0's TCP protocol too, on zero.server.tcp.port.
+     * @param port TCP port of Zero's TCP protocol; 0 picks a free port, published as 'local.zero.server.tcp.port'.
+     */
+    public record Tcp(@DefaultValue("false") boolean enabled, @DefaultValue("5560") int port) {
+
+        public Tcp {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("zero.server.tcp.port must be between 0 and 65535, got " + port);
+            }
+        }
     }
 
     /**

@@ -291,7 +291,7 @@ class ZeroClientAutoConfigurationTests {
             .run(context -> assertThat(FailureAnalyses.of(context.getStartupFailure()).getAction()).isEqualTo(
                     "zero.clients.users.colour: remove it, or use one of the keys of zero.clients.users: address, "
                             + "health.*, heartbeat.*, load-balancing, max-reply-size, max-request-size, "
-                            + "retry-on-connection-loss, timeout."));
+                            + "protocol, retry-on-connection-loss, service-id, tcp.*, timeout."));
     }
 
     @Test

@@ -329,7 +329,7 @@ class ZeroServerAutoConfigurationTests {
                         "    zero.server.colour: remove it, or use one of the keys of zero.server: address, backlog, "
                                 + "call-timeout, enabled, heartbeat.*, high-water-mark, inbound.*, max-in-flight, "
                                 + "max-in-flight-per-peer, outbound.*, peer-buffer-budget, port, shutdown.*, "
-                                + "stop-application-on-failure, workers.",
+                                + "stop-application-on-failure, tcp.*, workers, zeromq.*.",
                         "    zero.server.heartbeat.intervall: did you mean zero.server.heartbeat.interval?",
                         "    zero.server.maxInFlihgt: did you mean zero.server.max-in-flight?",
                         "    zero.server.shutdown-grace-period: did you mean zero.server.shutdown.grace-period?");
