@@ -242,12 +242,12 @@ final class ZmqServerLoop implements Runnable {
     }
 
     /**
-     * The first message of a turn, blocking for it; or {@code null} if a worker's reply came first. While calls on
-     * the workers await their reply, the loop first polls for both for a moment ({@link #REPLY_POLL_NANOS}), so a
+     * The first message of a turn, blocking for it; or {@code null} if a worker's reply came first. While one call
+     * on the workers awaits its reply, the loop first polls for both for a moment ({@link #REPLY_POLL_NANOS}), so a
      * quick handler's reply costs neither it nor the worker a wake-up.
      */
     private byte @Nullable [] first() {
-        if (!dispatcher.awaitsWorkers() || !replyPoll.shouldPoll()) {
+        if (!dispatcher.awaitsOneWorkerCall() || !replyPoll.shouldPoll()) {
             return router.recv(0);
         }
         replies.polling(true);
