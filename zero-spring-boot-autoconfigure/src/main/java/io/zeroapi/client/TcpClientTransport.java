@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
@@ -69,13 +68,12 @@ final class TcpClientTransport implements ClientTransport {
 
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final TransportEnd end;
 
     private final ArrayDeque<PendingCall> backlog = new ArrayDeque<>();
 
     private final Runnable drain = this::drain;
 
-    private volatile boolean closing;
 
     private boolean started;
 
@@ -124,6 +122,7 @@ final class TcpClientTransport implements ClientTransport {
             int connections, boolean keepConnected) {
         this.name = name;
         this.address = address;
+        this.end = new TransportEnd(address);
         this.settings = settings;
         this.status = status;
         String hostPort = address.startsWith("tcp://") ? address.substring("tcp://".length()) : address;
@@ -175,7 +174,7 @@ final class TcpClientTransport implements ClientTransport {
             });
         }
         catch (RuntimeException ex) {
-            if (!closing) {
+            if (!end.isClosing()) {
                 fail(ex);
             }
         }
@@ -183,16 +182,12 @@ final class TcpClientTransport implements ClientTransport {
 
     @Override
     public boolean isUsable() {
-        return failure.get() == null && !closing;
+        return end.isUsable();
     }
 
     @Override
     public @Nullable ZeroConnectionException refusal(String rpc) {
-        Throwable cause = failure.get();
-        if (cause != null) {
-            return failedException(rpc, cause);
-        }
-        return closing ? ClientTransport.closedException(rpc, address) : null;
+        return end.refusal(rpc);
     }
 
     @Override
@@ -202,7 +197,7 @@ final class TcpClientTransport implements ClientTransport {
 
     @Override
     public void close(long deadlineNanos) {
-        closing = true;
+        end.closing();
         calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
         if (!group.isShuttingDown()) {
             try {
@@ -228,7 +223,7 @@ final class TcpClientTransport implements ClientTransport {
     }
 
     private void start() {
-        if (started || closing) {
+        if (started || end.isClosing()) {
             return;
         }
         started = true;
@@ -307,21 +302,17 @@ final class TcpClientTransport implements ClientTransport {
     }
 
     private void fail(Throwable cause) {
-        if (closing || !failure.compareAndSet(null, cause)) {
+        if (end.isClosing() || !end.fail(cause)) {
             return;
         }
         status.lost(address);
-        int failed = calls.failAll(call -> failedException(call.rpc, cause));
+        int failed = calls.failAll(call -> end.failedException(call.rpc, cause));
         logger.error(name + ": Zero TCP client transport to " + address + " failed: " + cause + "; " + failed
                 + " pending call(s) failed, reconnecting on the next call", cause);
-        closing = true;
+        end.closing();
         group.shutdownGracefully(0, CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
-    private ZeroConnectionException failedException(String rpc, Throwable cause) {
-        return new ZeroConnectionException(rpc, address, "connection failed: " + cause
-                + "; reconnecting on the next call");
-    }
 
     String name() {
         return name;
@@ -344,7 +335,7 @@ final class TcpClientTransport implements ClientTransport {
     }
 
     boolean isClosing() {
-        return closing;
+        return end.isClosing();
     }
 
     String maxReplySize() {

@@ -2,7 +2,6 @@ package io.zeroapi.client;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.frame.RequestFrame;
@@ -59,7 +58,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
 
     private final OwnerInbox<PendingCall> submitted;
 
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final TransportEnd end;
 
     private final ZContext context;
 
@@ -75,7 +74,6 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
 
     private volatile boolean started;
 
-    private volatile boolean closing;
 
     private final ConnectionStatus status;
 
@@ -84,6 +82,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
         this.status = status;
         this.name = name;
         this.address = address;
+        this.end = new TransportEnd(address);
         String owner = "Zero client " + name + " of " + address;
         this.context = ZmqContexts.create(owner, this::ioThreadFailed);
         try {
@@ -149,20 +148,14 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
         loop.execute(task);
     }
 
-    /** Whether calls may still be handed over: neither failed nor closing. */
     @Override
     public boolean isUsable() {
-        return failure.get() == null && !closing;
+        return end.isUsable();
     }
 
-    /** Why a call handed over now would never be answered, or {@code null} while the transport is usable. */
     @Override
     public @Nullable ZeroConnectionException refusal(String rpc) {
-        Throwable cause = failure.get();
-        if (cause != null) {
-            return failedException(rpc, cause);
-        }
-        return closing ? ClientTransport.closedException(rpc, address) : null;
+        return end.refusal(rpc);
     }
 
     /** Whether its thread has ended, after its context was closed. */
@@ -176,7 +169,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
      * transport's own thread stops and fails the transport.
      */
     void ioThreadFailed(Throwable cause) {
-        if (closing || !failure.compareAndSet(null, cause) || !started) {
+        if (end.isClosing() || !end.fail(cause) || !started) {
             return;
         }
         loop.stop();
@@ -191,12 +184,12 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
     @Override
     public void run() {
         try {
-            if (failure.get() == null) {
+            if (end.failure() == null) {
                 loop.run();
             }
         }
         catch (Throwable ex) {
-            failure.compareAndSet(null, ex);
+            end.fail(ex);
         }
         finally {
             end();
@@ -204,10 +197,10 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
     }
 
     private void end() {
-        Throwable cause = failure.get();
-        if (cause != null && !closing) {
+        Throwable cause = end.failure();
+        if (cause != null && !end.isClosing()) {
             status.lost(address);
-            int failed = calls.failAll(call -> failedException(call.rpc, cause));
+            int failed = calls.failAll(call -> end.failedException(call.rpc, cause));
             logger.error(name + ": Zero client connection to " + address + " failed: " + cause + "; " + failed
                     + " pending call(s) failed, reconnecting on the next call", cause);
         }
@@ -231,7 +224,7 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
      */
     @Override
     public void close(long deadlineNanos) {
-        closing = true;
+        end.closing();
         calls.failAll(call -> ClientTransport.closedException(call.rpc, address));
         callerSockets.close(deadlineNanos);
         loop.stop();
@@ -267,8 +260,4 @@ final class ZmqClientTransport implements ClientTransport, Runnable {
         }
     }
 
-    private ZeroConnectionException failedException(String rpc, Throwable cause) {
-        return new ZeroConnectionException(rpc, address, "connection failed: " + cause
-                + "; reconnecting on the next call");
-    }
 }

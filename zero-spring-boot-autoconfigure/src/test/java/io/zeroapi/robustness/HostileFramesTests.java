@@ -20,6 +20,7 @@ import io.zeroapi.server.WorkerPools;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.Codecs;
 import io.zeroapi.testing.Heap;
+import io.zeroapi.testing.HostileMsgpack;
 import io.zeroapi.testing.RawDealer;
 import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -165,7 +166,7 @@ class HostileFramesTests {
                     notMsgpack(random)));
             case HUGE_DECLARED_LENGTH -> dealer.send(RequestFrame.encode(id,
                     random.nextBoolean() ? "echo" : "user_echo", hugeDeclaredLength(random)));
-            case DEEP_NESTING -> dealer.send(RequestFrame.encode(id, "echo", deepNesting(random)));
+            case DEEP_NESTING -> dealer.send(RequestFrame.encode(id, "echo", HostileMsgpack.deepNesting(random)));
             case UNKNOWN_NAME -> dealer.send(RequestFrame.encode(id, "no_such_" + random.nextInt(1000), null));
         }
     }
@@ -195,31 +196,14 @@ class HostileFramesTests {
     }
 
     private static byte[] hugeDeclaredLength(Random random) {
-        int type = new int[] { 0xdb, 0xc6, 0xdd, 0xdf, 0xc9 }[random.nextInt(5)];
-        int claimed = random.nextBoolean() ? 0xFFFFFFFF : 0x7FFFFFF0 + random.nextInt(16);
-        ByteBuffer value = ByteBuffer.allocate(5 + 16).put((byte) type).putInt(claimed);
-        while (value.hasRemaining()) {
-            value.put((byte) random.nextInt(0x80));
-        }
+        byte[] value = HostileMsgpack.hugeDeclaredLength(random);
         if (random.nextBoolean()) {
-            return value.array();
+            return value;
         }
         byte[] key = Codecs.CODEC.encode("name");
-        ByteBuffer map = ByteBuffer.allocate(1 + key.length + value.capacity()).put((byte) 0x81).put(key)
-            .put(value.array());
+        ByteBuffer map = ByteBuffer.allocate(1 + key.length + value.length).put((byte) 0x81).put(key)
+            .put(value);
         return map.array();
-    }
-
-    private static byte[] deepNesting(Random random) {
-        byte[] nested = new byte[100_001];
-        Arrays.fill(nested, 0, 100_000, random.nextBoolean() ? (byte) 0x91 : (byte) 0x81);
-        if (nested[0] == (byte) 0x81) {
-            for (int i = 0; i < 100_000; i += 2) {
-                nested[i + 1] = 0x01;
-            }
-        }
-        nested[100_000] = (byte) 0xc0;
-        return nested;
     }
 
     /**

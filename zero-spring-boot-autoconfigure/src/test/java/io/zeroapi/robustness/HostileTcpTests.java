@@ -22,6 +22,7 @@ import io.zeroapi.server.ZeroServer;
 import io.zeroapi.server.ZeroServerSettings;
 import io.zeroapi.testing.Codecs;
 import io.zeroapi.testing.Heap;
+import io.zeroapi.testing.HostileMsgpack;
 import io.zeroapi.testing.RawTcp;
 import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -222,7 +223,7 @@ class HostileTcpTests {
                 hostile.awaitClosed();
             }
             case DEEP_NESTING -> {
-                hostile.send(TcpFrame.request(4, "echo", deepNesting(random)));
+                hostile.send(TcpFrame.request(4, "echo", HostileMsgpack.deepNesting(random)));
                 hostile.awaitClosed();
             }
             case NOT_A_MAP -> assertThat(reply(hostile, new TcpFrame(5, false, Codecs.CODEC.encode(List.of(1)))))
@@ -267,29 +268,12 @@ class HostileTcpTests {
     }
 
     private static byte[] hugeDeclaredLength(Random random) {
-        int type = new int[] { 0xdb, 0xc6, 0xdd, 0xdf, 0xc9 }[random.nextInt(5)];
-        int claimed = random.nextBoolean() ? 0xFFFFFFFF : 0x7FFFFFF0 + random.nextInt(16);
-        ByteBuffer value = ByteBuffer.allocate(5 + 16).put((byte) type).putInt(claimed);
-        while (value.hasRemaining()) {
-            value.put((byte) random.nextInt(0x80));
-        }
+        byte[] value = HostileMsgpack.hugeDeclaredLength(random);
         byte[] start = Codecs.CODEC.encode(Map.of("fn", "echo"));
         start[0] = (byte) 0x82;
         byte[] data = Codecs.CODEC.encode("data");
-        return ByteBuffer.allocate(start.length + data.length + value.capacity()).put(start).put(data)
-            .put(value.array()).array();
-    }
-
-    private static byte[] deepNesting(Random random) {
-        byte[] nested = new byte[100_001];
-        Arrays.fill(nested, 0, 100_000, random.nextBoolean() ? (byte) 0x91 : (byte) 0x81);
-        if (nested[0] == (byte) 0x81) {
-            for (int i = 0; i < 100_000; i += 2) {
-                nested[i + 1] = 0x01;
-            }
-        }
-        nested[100_000] = (byte) 0xc0;
-        return nested;
+        return ByteBuffer.allocate(start.length + data.length + value.length).put(start).put(data)
+            .put(value).array();
     }
 
     private void assertRateLimitedLogs(Duration elapsed) {
