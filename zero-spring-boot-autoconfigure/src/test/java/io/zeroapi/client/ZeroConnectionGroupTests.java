@@ -6,16 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.zeroapi.ZeroConnectionLostException;
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.client.ZeroConnectionState.Status;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.NamedFunctions;
 import io.zeroapi.testing.RawRouter;
 import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +34,9 @@ class ZeroConnectionGroupTests {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
-    private final Named a = new Named("a");
+    private final NamedFunctions a = new NamedFunctions("a");
 
-    private final Named b = new Named("b");
+    private final NamedFunctions b = new NamedFunctions("b");
 
     private final ZeroServer serverA = TestServers.start(a, workers, 100);
 
@@ -151,37 +150,6 @@ class ZeroConnectionGroupTests {
                 .withThrowableThat()
                 .havingCause()
                 .isInstanceOf(ZeroConnectionLostException.class);
-        }
-    }
-
-    /** A server that says who it is, and can hold a call. */
-    public static class Named {
-
-        final String name;
-
-        final CountDownLatch holding = new CountDownLatch(1);
-
-        final CountDownLatch release = new CountDownLatch(1);
-
-        Named(String name) {
-            this.name = name;
-        }
-
-        @ZeroRpc
-        public String name() {
-            return name;
-        }
-
-        @ZeroRpc
-        public String slow() {
-            return name;
-        }
-
-        @ZeroRpc
-        public String hold() throws InterruptedException {
-            holding.countDown();
-            release.await(20, TimeUnit.SECONDS);
-            return name;
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.ZeroConnectionException;
 import io.zeroapi.ZeroException;
-import io.zeroapi.client.ZeroConnectionGroupTests.Named;
 import io.zeroapi.client.ZeroConnectionState.Status;
 import io.zeroapi.codec.ZeroCodec;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.NamedFunctions;
 import io.zeroapi.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ class ZeroConnectionMembershipTests {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
-    private final Named a = new Named("a");
+    private final NamedFunctions a = new NamedFunctions("a");
 
-    private final Named b = new Named("b");
+    private final NamedFunctions b = new NamedFunctions("b");
 
     private final ZeroServer serverA = TestServers.start(a, workers, 100);
 
@@ -100,7 +100,7 @@ class ZeroConnectionMembershipTests {
 
         CompletableFuture<Object> held = client.call("hold", null);
         await().atMost(WAIT).until(() -> a.holding.getCount() == 0 || b.holding.getCount() == 0);
-        Named holder = (a.holding.getCount() == 0) ? a : b;
+        NamedFunctions holder = (a.holding.getCount() == 0) ? a : b;
         ZeroServer staying = (holder == a) ? serverB : serverA;
         assertThat(connection.updateAddresses(List.of(addressOf(staying)))).isTrue();
         assertThat(connection.states()).hasSize(1);
@@ -109,7 +109,7 @@ class ZeroConnectionMembershipTests {
         assertThat(answers(10)).isEqualTo(Map.of(other, 10));
 
         holder.release.countDown();
-        assertThat(held).succeedsWithin(WAIT).isEqualTo(holder.name);
+        assertThat(held).succeedsWithin(WAIT).isEqualTo(holder.name());
         await().atMost(WAIT).until(() -> connection.drainingCount() == 0);
         assertThat(connection.pendingCount()).isZero();
         assertThat(answers(4)).isEqualTo(Map.of(other, 4));

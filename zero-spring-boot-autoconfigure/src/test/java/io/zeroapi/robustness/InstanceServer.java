@@ -3,8 +3,8 @@ package io.zeroapi.robustness;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.server.ZeroServer;
+import io.zeroapi.testing.NamedFunctions;
 import io.zeroapi.testing.TestServers;
 
 /**
@@ -18,7 +18,7 @@ public final class InstanceServer {
     }
 
     public static void main(String[] args) throws IOException {
-        ZeroServer server = TestServers.start(new Instance(args[0]), Executors.newFixedThreadPool(2),
+        ZeroServer server = TestServers.start(new NamedFunctions(args[0]), Executors.newFixedThreadPool(2),
                 Integer.parseInt(args[1]), 4 * 1024 * 1024, 10_000);
         System.out.println("PORT " + server.port());
         System.out.flush();
@@ -27,20 +27,5 @@ public final class InstanceServer {
         }
         server.close();
         System.exit(0);
-    }
-
-    /** Answers {@code name} with the instance's name. */
-    public static final class Instance {
-
-        private final String name;
-
-        Instance(String name) {
-            this.name = name;
-        }
-
-        @ZeroRpc
-        public String name() {
-            return name;
-        }
     }
 }

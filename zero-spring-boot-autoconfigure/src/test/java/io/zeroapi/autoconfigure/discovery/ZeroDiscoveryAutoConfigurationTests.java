@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 
 import io.zeroapi.AsyncZeroClient;
 import io.zeroapi.ZeroConnectionException;
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.autoconfigure.ZeroAutoConfiguration;
 import io.zeroapi.autoconfigure.client.ZeroClientAutoConfiguration;
 import io.zeroapi.autoconfigure.client.ZeroServiceDiscovery;
@@ -18,6 +17,7 @@ import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionState.Status;
 import io.zeroapi.server.ZeroServer;
 import io.zeroapi.testing.FailureAnalyses;
+import io.zeroapi.testing.NamedFunctions;
 import io.zeroapi.testing.TestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +53,9 @@ class ZeroDiscoveryAutoConfigurationTests {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
-    private final ZeroServer serverA = TestServers.start(new Named("a"), workers, 100);
+    private final ZeroServer serverA = TestServers.start(new NamedFunctions("a"), workers, 100);
 
-    private final ZeroServer serverB = TestServers.start(new Named("b"), workers, 100);
+    private final ZeroServer serverB = TestServers.start(new NamedFunctions("b"), workers, 100);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZeroAutoConfiguration.class, ZeroClientAutoConfiguration.class,
@@ -270,20 +270,5 @@ class ZeroDiscoveryAutoConfigurationTests {
         runner.withPropertyValues("spring.cloud.service-registry.auto-registration.enabled=false")
             .run(context -> assertThat(context).doesNotHaveBean(ZeroServiceRegistration.class));
         runner.run(context -> assertThat(context).hasSingleBean(ZeroServiceRegistration.class));
-    }
-
-    /** A server that says who it is. */
-    public static class Named {
-
-        private final String name;
-
-        Named(String name) {
-            this.name = name;
-        }
-
-        @ZeroRpc
-        public String name() {
-            return name;
-        }
     }
 }

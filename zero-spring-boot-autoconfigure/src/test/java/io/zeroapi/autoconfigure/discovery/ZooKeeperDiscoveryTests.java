@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zeroapi.AsyncZeroClient;
-import io.zeroapi.ZeroRpc;
 import io.zeroapi.client.ZeroConnection;
 import io.zeroapi.client.ZeroConnectionState;
 import io.zeroapi.client.ZeroConnectionState.Status;
+import io.zeroapi.testing.NamedFunctions;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -225,8 +225,8 @@ class ZooKeeperDiscoveryTests {
     static class OrdersService {
 
         @Bean
-        Named named(Environment environment) {
-            return new Named(environment.getRequiredProperty("test.instance"));
+        NamedFunctions named(Environment environment) {
+            return new NamedFunctions(environment.getRequiredProperty("test.instance"));
         }
     }
 
@@ -234,20 +234,5 @@ class ZooKeeperDiscoveryTests {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class Gateway {
-    }
-
-    /** Answers {@code name} with its instance's name. */
-    public static class Named {
-
-        private final String name;
-
-        Named(String name) {
-            this.name = name;
-        }
-
-        @ZeroRpc
-        public String name() {
-            return name;
-        }
     }
 }
