@@ -77,6 +77,12 @@ final class RequestDispatcher {
     /** Calls handed to the workers whose reply has not reached the I/O thread yet. */
     private int offloaded;
 
+    /** Whether a worker call that is the only one on the workers is held for the transport ({@link #takeLoneCall}). */
+    private boolean holdLoneCalls;
+
+    /** The held lone worker call, not yet handed to the workers. */
+    private @Nullable Invocation lone;
+
     /**
      * @param listener told of every call, or {@code null}
      * @param port the bound port, for the listener
@@ -176,13 +182,41 @@ final class RequestDispatcher {
         }
         invocation.offloaded = true;
         offloaded++;
+        if (holdLoneCalls && offloaded == 1) {
+            lone = invocation;
+            return;
+        }
+        if (lone != null) {
+            offload(takeLoneCall());
+        }
+        offload(invocation);
+    }
+
+    /** Hands a worker call (counted in {@link #offloaded}) to the workers. */
+    void offload(Invocation invocation) {
         try {
             workers.execute(invocation);
         }
         catch (RejectedExecutionException ex) {
-            log.warn("rejected", "Worker pool rejected '" + endpoint.name() + "'", ex);
+            log.warn("rejected", "Worker pool rejected '" + invocation.function() + "'", ex);
             invocation.rejected();
         }
+    }
+
+    /**
+     * From now on, a worker call that comes while no other is on the workers is held rather than handed to them:
+     * the transport takes it at the end of its turn ({@link #takeLoneCall}) and runs it or {@link #offload}s it.
+     * A second worker call in the same turn hands the held one to the workers first.
+     */
+    void holdLoneCalls() {
+        holdLoneCalls = true;
+    }
+
+    /** The worker call held this turn, if any (see {@link #holdLoneCalls}); the caller runs or offloads it. */
+    @Nullable Invocation takeLoneCall() {
+        Invocation held = lone;
+        lone = null;
+        return held;
     }
 
     /** Answers {@code get_rpc_contract}; returns whether it answered with the module. */

@@ -24,6 +24,11 @@ import org.zeromq.ZMQException;
  * millisecond) without blocking, and dispatches it. Replies from other threads wake it with a message on the same
  * ROUTER (see {@link SocketWaker}), so it never waits in a poller.
  * <p>
+ * With the default worker pool ({@link WorkerPool}), a worker call that comes while no other is on the workers (a
+ * lone blocking caller's) is not handed to a worker: the loop's thread runs it itself in one of the pool's slots,
+ * having offered the loop to a second thread, which takes it over if the call blocks ({@link LoopHandover}). The two
+ * threads take turns, so the handler may run on either; a quick call costs no thread hand-off at all.
+ * <p>
  * On stop it keeps answering (new calls
  * get "server is shutting down") until no call is in flight and no reply waits, or the grace period has passed;
  * then every call still in flight is answered "server is shutting down", and the socket closes once those replies
@@ -66,6 +71,11 @@ final class ZmqServerLoop implements Runnable {
 
     private final SpinPolicy replyPoll = new SpinPolicy(REPLY_POLL_NANOS);
 
+    /** The pool whose slots lone worker calls may run in on the loop's threads; {@code null}: never. */
+    private final @Nullable WorkerPool pool;
+
+    private final @Nullable LoopHandover handover;
+
     private int receiveTimeout = -1;
 
     private boolean closing;
@@ -79,7 +89,8 @@ final class ZmqServerLoop implements Runnable {
     private volatile boolean waitForever;
 
     ZmqServerLoop(ZMQ.Socket router, RequestDispatcher dispatcher, ZmqReplyQueue replies, ReplyBodies bodies,
-            RateLimitedLog log, ZeroServerSettings settings, ZmqListenBackoff listen, Consumer<Throwable> onFailure) {
+            RateLimitedLog log, ZeroServerSettings settings, ZmqListenBackoff listen, @Nullable WorkerPool pool,
+            Consumer<Throwable> onFailure) {
         this.router = router;
         this.dispatcher = dispatcher;
         this.replies = replies;
@@ -88,6 +99,18 @@ final class ZmqServerLoop implements Runnable {
         this.onFailure = onFailure;
         this.listen = listen;
         this.sender = new ZmqReplySender(router, dispatcher, log, settings.peerBufferBudget());
+        this.pool = pool;
+        this.handover = pool == null ? null : new LoopHandover(this::startStandby);
+        if (pool != null) {
+            dispatcher.holdLoneCalls();
+        }
+    }
+
+    /** The first offer of the loop: starts the second thread, named after the first. */
+    private void startStandby() {
+        Thread standby = new Thread(() -> serve(false), Thread.currentThread().getName() + "-2");
+        standby.setDaemon(false);
+        standby.start();
     }
 
     /**
@@ -119,19 +142,43 @@ final class ZmqServerLoop implements Runnable {
 
     @Override
     public void run() {
-        replies.owner(Thread.currentThread());
-        try {
-            loop();
+        serve(true);
+    }
+
+    /**
+     * Runs the loop while this thread holds it; with a {@link LoopHandover}, waits for its turn whenever the other
+     * thread has taken the loop, until the loop ends.
+     */
+    private void serve(boolean holding) {
+        if (!holding && !handover.awaitTurn()) {
+            return;
         }
-        catch (ZMQException ex) {
-            if (!ZmqErrors.isTerminated(ex)) {
+        while (true) {
+            replies.owner(Thread.currentThread());
+            boolean ended = true;
+            try {
+                ended = loop();
+            }
+            catch (ZMQException ex) {
+                if (!ZmqErrors.isTerminated(ex)) {
+                    failed(ex);
+                }
+            }
+            catch (Throwable ex) {
                 failed(ex);
             }
+            if (ended) {
+                close();
+                return;
+            }
+            if (!handover.awaitTurn()) {
+                return;
+            }
         }
-        catch (Throwable ex) {
-            failed(ex);
-        }
-        finally {
+    }
+
+    private void close() {
+        try {
             replies.close();
             try {
                 router.setLinger(CLOSE_LINGER_MS);
@@ -139,6 +186,11 @@ final class ZmqServerLoop implements Runnable {
             }
             catch (RuntimeException ex) {
                 logger.debug("Ignoring a failure while closing the Zero server socket", ex);
+            }
+        }
+        finally {
+            if (handover != null) {
+                handover.close();
             }
             terminated.complete(null);
         }
@@ -151,7 +203,8 @@ final class ZmqServerLoop implements Runnable {
         }
     }
 
-    private void loop() {
+    /** Runs the loop until it ends ({@code true}) or this thread lost it to the standby ({@code false}). */
+    private boolean loop() {
         while (true) {
             checkStop();
             long now = System.nanoTime();
@@ -161,7 +214,7 @@ final class ZmqServerLoop implements Runnable {
             listen.check(now);
             if (dispatcher.isDraining()) {
                 if (dispatcher.inFlight() == 0 && !sender.hasBacklog()) {
-                    return;
+                    return true;
                 }
                 if (!waitForever && now - stopDeadline >= 0) {
                     if (!closing) {
@@ -170,12 +223,40 @@ final class ZmqServerLoop implements Runnable {
                         answerRemaining();
                     }
                     if (!sender.hasBacklog() || now - closeDeadline >= 0) {
-                        return;
+                        return true;
                     }
                 }
             }
             receive(receiveTimeout(now));
+            Invocation lone = dispatcher.takeLoneCall();
+            if (lone != null && !runLone(lone)) {
+                return false;
+            }
         }
+    }
+
+    /**
+     * A worker call that is the only one on the workers: runs it on this thread in one of the pool's slots, having
+     * offered the loop to the standby meanwhile, or hands it to the workers when no slot is free.
+     * @return whether this thread still holds the loop
+     */
+    private boolean runLone(Invocation call) {
+        if (pool == null || !pool.tryTakeSlot()) {
+            dispatcher.offload(call);
+            return true;
+        }
+        handover.offer((router.getEvents() & ZMQ.Poller.POLLIN) != 0);
+        try {
+            call.run();
+        }
+        catch (Throwable ex) {
+            logger.error("Zero function '" + call.function() + "' escaped its call's error handling", ex);
+        }
+        finally {
+            pool.releaseSlot();
+            Thread.interrupted();
+        }
+        return handover.reclaim();
     }
 
     /** Starts draining once a stop was requested: from then on, new calls are refused. */

@@ -88,7 +88,8 @@ final class ZmqServerTransport implements ServerTransport {
                 setup.listener(), transport.port);
         ZmqListenBackoff listen = new ZmqListenBackoff(router, transport.boundAddress,
                 AcceptFailures.install(router, replies::wake));
-        transport.loop = new ZmqServerLoop(router, dispatcher, replies, bodies, log, settings, listen, once);
+        WorkerPool pool = setup.workers() instanceof WorkerPool fixed ? fixed : null;
+        transport.loop = new ZmqServerLoop(router, dispatcher, replies, bodies, log, settings, listen, pool, once);
         DeadlineTicker ticker = DeadlineTicker.start(settings.callTimeout(), replies::wake,
                 "zero-server-deadlines-" + transport.port);
         transport.closed = transport.loop.terminated().thenRun(() -> {

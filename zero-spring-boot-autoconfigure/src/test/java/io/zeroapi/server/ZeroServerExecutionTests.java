@@ -28,13 +28,18 @@ import static org.awaitility.Awaitility.await;
  */
 class ZeroServerExecutionTests {
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(1);
+    private final ExecutorService workers = workers();
 
     private final ControlledFunctions functions = new ControlledFunctions();
 
     private ZeroServer server;
 
     private RawDealer dealer;
+
+    /** One worker: a plain fixed pool (the subclass runs the same tests on the default pool). */
+    ExecutorService workers() {
+        return Executors.newFixedThreadPool(1);
+    }
 
     @BeforeEach
     void start() {

@@ -1,0 +1,122 @@
+package io.zeroapi.server;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The turns of the two threads that may run the ZeroMQ server's loop ({@link ZmqServerLoop}). The thread holding
+ * the loop that is about to run a lone blocking call itself <em>offers</em> the loop to the other thread, the
+ * <em>standby</em>, runs the call, and then <em>reclaims</em> the loop if the standby has not taken it; otherwise
+ * it becomes the standby. So a quick call costs no hand-off, and one that blocks holds the loop up only until
+ * the standby takes it:
+ * <ul>
+ * <li>at once, when the offer is <em>urgent</em> (other callers are calling too): the standby is woken;</li>
+ * <li>otherwise once the call has run for a watch period ({@link #WATCH_NANOS}) or two: while offers keep coming,
+ * the standby looks every watch period and takes an offer it saw open the last time, and it parks for good only
+ * after {@link #IDLE_NANOS} without an offer (the next offer wakes it).</li>
+ * </ul>
+ * An offer is the offering thread itself in an atomic reference, taken or reclaimed by compare-and-set: the
+ * loop's state passes from thread to thread with it (a happens-before edge), and an offer cannot be mistaken for
+ * a later one of the same thread, which can only offer again once it holds the loop again.
+ */
+final class LoopHandover {
+
+    /** How often the standby looks for an offer to take while offers keep coming. */
+    static final long WATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
+    /** How long without an offer before the standby stops watching and parks until the next one. */
+    static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final AtomicReference<@Nullable Thread> offeredBy = new AtomicReference<>();
+
+    private final Runnable startStandby;
+
+    /** Counts offers, so the standby can tell an offer it saw open before from a new one. */
+    private volatile long offers;
+
+    private volatile boolean urgent;
+
+    private volatile long lastOfferNanos;
+
+    private volatile @Nullable Thread standby;
+
+    /** Whether the standby is parked until the next offer wakes it (rather than watching). */
+    private volatile boolean sleeping;
+
+    private volatile boolean started;
+
+    private volatile boolean closed;
+
+    /** @param startStandby starts the second thread, which calls {@link #awaitTurn()}; run on the first offer */
+    LoopHandover(Runnable startStandby) {
+        this.startStandby = startStandby;
+    }
+
+    /**
+     * Holder: offers the loop to the standby (starting it, the first time).
+     * @param urgent whether others are calling too, so the standby should take the loop at once
+     */
+    void offer(boolean urgent) {
+        this.urgent = urgent;
+        offers++;
+        lastOfferNanos = System.nanoTime();
+        offeredBy.set(Thread.currentThread());
+        if (!started) {
+            started = true;
+            startStandby.run();
+            return;
+        }
+        Thread waiting = standby;
+        if (waiting != null && (urgent || sleeping)) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    /** Holder, after its call: whether it still holds the loop, i.e. the standby did not take the offer. */
+    boolean reclaim() {
+        return offeredBy.compareAndSet(Thread.currentThread(), null);
+    }
+
+    /**
+     * Standby: waits until it takes the loop, returning {@code true}, or until the loop has ended, returning
+     * {@code false}.
+     */
+    boolean awaitTurn() {
+        Thread current = Thread.currentThread();
+        standby = current;
+        long seen = -1;
+        while (!closed) {
+            Thread offerer = offeredBy.get();
+            if (offerer != null && offerer != current) {
+                long offer = offers;
+                if ((urgent || offer == seen) && offeredBy.compareAndSet(offerer, null)) {
+                    return true;
+                }
+                seen = offer;
+            }
+            Thread.interrupted();
+            if (System.nanoTime() - lastOfferNanos < IDLE_NANOS) {
+                LockSupport.parkNanos(this, WATCH_NANOS);
+                continue;
+            }
+            sleeping = true;
+            if (offeredBy.get() == null && !closed) {
+                LockSupport.park(this);
+            }
+            sleeping = false;
+        }
+        return false;
+    }
+
+    /** The loop has ended: the standby, if any, stops waiting. */
+    void close() {
+        closed = true;
+        Thread waiting = standby;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+    }
+}
