@@ -192,6 +192,9 @@ public final class BenchmarkMain {
         if (results.cells().stream().anyMatch(cell -> cell[0].equals(Targets.ZERO))) {
             markdown.append("\n").append(table.bars(Bars.ISSUE_6, Targets.ZERO, "zero-sync"));
         }
+        if (results.cells().stream().anyMatch(cell -> cell[0].startsWith(Targets.ZERO))) {
+            markdown.append("\n").append(table.targetBars(Bars.ISSUE_15));
+        }
         System.out.println(markdown);
         Files.createDirectories(options.output().toAbsolutePath().getParent());
         Files.writeString(options.output(), markdown);

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * it becomes the standby. So a quick call costs no hand-off, and one that blocks holds the loop up only until
  * the standby takes it:
  * <ul>
- * <li>at once, when the offer is <em>urgent</em> (other callers are calling too): the standby is woken;</li>
- * <li>otherwise once the call has run for a watch period ({@link #WATCH_NANOS}) or two: while offers keep coming,
- * the standby looks every watch period and takes an offer it saw open the last time, and it parks for good only
- * after {@link #IDLE_NANOS} without an offer (the next offer wakes it).</li>
+ * <li>at once, when the offer is <em>urgent</em> (others are calling, so they would wait): the standby is woken;</li>
+ * <li>otherwise, when the one caller there is waits for this call anyway, within one or two watch periods
+ * ({@link #WATCH_NANOS}): while offers keep coming the standby looks every period and takes an offer it saw open
+ * the last time, and it parks for good after {@link #IDLE_NANOS} without an offer (the next offer wakes it). The
+ * period is long because on a small virtual machine timer wake-ups are dear: every 200 us they cost a lone caller
+ * about a third of its calls, every 5 ms still an eighth (measured with {@code zero-benchmarks}).</li>
  * </ul>
  * An offer is the offering thread itself in an atomic reference, taken or reclaimed by compare-and-set: the
  * loop's state passes from thread to thread with it (a happens-before edge), and an offer cannot be mistaken for
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class LoopHandover {
 
     /** How often the standby looks for an offer to take while offers keep coming. */
-    static final long WATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** How long without an offer before the standby stops watching and parks until the next one. */
     static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -57,7 +59,7 @@ final class LoopHandover {
 
     /**
      * Holder: offers the loop to the standby (starting it, the first time).
-     * @param urgent whether others are calling too, so the standby should take the loop at once
+     * @param urgent whether others are calling, so the standby should take the loop at once
      */
     void offer(boolean urgent) {
         this.urgent = urgent;

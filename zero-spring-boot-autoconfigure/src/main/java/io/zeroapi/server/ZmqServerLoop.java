@@ -26,8 +26,9 @@ import org.zeromq.ZMQException;
  * <p>
  * With the default worker pool ({@link WorkerPool}), a worker call that comes while no other is on the workers (a
  * lone blocking caller's) is not handed to a worker: the loop's thread runs it itself in one of the pool's slots,
- * having offered the loop to a second thread, which takes it over if the call blocks ({@link LoopHandover}). The two
- * threads take turns, so the handler may run on either; a quick call costs no thread hand-off at all.
+ * having offered the loop to a second thread, which takes it over if the call blocks ({@link LoopHandover}): at once
+ * when others are calling, else within 20 ms. The two threads take turns, so the handler may run on either; a quick
+ * call costs no thread hand-off at all.
  * <p>
  * On stop it keeps answering (new calls
  * get "server is shutting down") until no call is in flight and no reply waits, or the grace period has passed;
@@ -44,6 +45,9 @@ final class ZmqServerLoop implements Runnable {
 
     /** How long the loop polls for the workers' replies (and new requests) before it blocks, while it awaits some. */
     static final long REPLY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    /** How long after a request from a second caller the loop counts others as calling. */
+    private static final long OTHER_CALLERS_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** How long the last replies (e.g. "server is shutting down") may take to leave once the socket closes. */
     private static final int CLOSE_LINGER_MS = 1000;
@@ -77,6 +81,14 @@ final class ZmqServerLoop implements Runnable {
     private final @Nullable LoopHandover handover;
 
     private int receiveTimeout = -1;
+
+    /** The routing id of the last request's caller. */
+    private byte @Nullable [] lastCaller;
+
+    /** When a request last came from another caller than the one before it. */
+    private long otherCallerNanos;
+
+    private boolean otherCallerSeen;
 
     private boolean closing;
 
@@ -245,7 +257,7 @@ final class ZmqServerLoop implements Runnable {
             dispatcher.offload(call);
             return true;
         }
-        handover.offer((router.getEvents() & ZMQ.Poller.POLLIN) != 0);
+        handover.offer(othersCalling(System.nanoTime()));
         try {
             call.run();
         }
@@ -257,6 +269,15 @@ final class ZmqServerLoop implements Runnable {
             Thread.interrupted();
         }
         return handover.reclaim();
+    }
+
+    /**
+     * Whether a call running on this thread could hold up anyone else: requests are waiting, other calls are in
+     * flight (their replies would wait), or more than one caller has called lately.
+     */
+    private boolean othersCalling(long now) {
+        return (otherCallerSeen && now - otherCallerNanos < OTHER_CALLERS_NANOS) || dispatcher.inFlight() > 1
+                || (router.getEvents() & ZMQ.Poller.POLLIN) != 0;
     }
 
     /** Starts draining once a stop was requested: from then on, new calls are refused. */
@@ -400,6 +421,11 @@ final class ZmqServerLoop implements Runnable {
      * with Zero's generic server error.
      */
     private void request(byte[] identity, byte[] data, long receivedNanos) {
+        if (lastCaller != null && !Arrays.equals(identity, lastCaller)) {
+            otherCallerNanos = receivedNanos;
+            otherCallerSeen = true;
+        }
+        lastCaller = identity;
         Peer peer = dispatcher.peer(identity);
         if (data.length < RequestFrame.ID_LENGTH) {
             log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);

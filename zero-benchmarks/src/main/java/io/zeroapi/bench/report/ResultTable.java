@@ -94,6 +94,18 @@ public final class ResultTable {
         return out.toString();
     }
 
+    /** The table of bars each judged for its own target. */
+    public String targetBars(List<Bar> bars) {
+        StringBuilder out = new StringBuilder("| bar | target | ratio | met? |\n|---|---|---:|---|\n");
+        for (Bar bar : bars) {
+            double ratio = bar.ratio(results, bar.target());
+            String verdict = Double.isNaN(ratio) ? "not run" : bar.isMet(ratio) ? "**met**" : "**missed**";
+            out.append("| ").append(bar.text()).append(" | ").append(bar.target()).append(" | ")
+                .append(format("%.2f", ratio)).append(" | ").append(verdict).append(" |\n");
+        }
+        return out.toString();
+    }
+
     private static String format(String format, double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
     }

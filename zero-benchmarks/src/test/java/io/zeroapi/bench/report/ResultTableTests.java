@@ -50,6 +50,17 @@ class ResultTableTests {
     }
 
     @Test
+    void shouldJudgeEachBarForItsOwnTarget() {
+        List<Bar> bars = List.of(new Bar("zero c1 >= 0.85 x raw", "zero", "c1", "raw", 0, 0.85, false),
+                new Bar("raw c1 >= 1 x zero", "raw", "c1", "zero", 0, 1.0, false),
+                new Bar("sync c1 vs raw", "zero-sync", "c1", "raw", 0, 0.8, false));
+        String table = new ResultTable(results, List.of("c1")).targetBars(bars);
+        assertThat(table).contains("| zero c1 >= 0.85 x raw | zero | 0.90 | **met** |")
+            .contains("| raw c1 >= 1 x zero | raw | 1.11 | **met** |")
+            .contains("| sync c1 vs raw | zero-sync | - | not run |");
+    }
+
+    @Test
     void shouldCompareTwoTargetsPerPatternPairedPerRound() {
         String table = new ResultTable(results, List.of("c1", "w128")).comparisons(
                 List.of(new String[] { "zero", "raw" }, new String[] { "zero-x2", "zero" }));
