@@ -48,11 +48,17 @@ final class LoopHandover {
     /** Whether the standby is parked until the next offer wakes it (rather than watching). */
     private volatile boolean sleeping;
 
-    private volatile boolean started;
+    /** Whether the first offer was made (holder only, as is {@link #noStandby}). */
+    private boolean started;
+
+    private @Nullable Throwable noStandby;
 
     private volatile boolean closed;
 
-    /** @param startStandby starts the second thread, which calls {@link #awaitTurn()}; run on the first offer */
+    /**
+     * @param startStandby starts the second thread, which calls {@link #awaitTurn()}; run by the first offer, on the
+     * thread holding the loop
+     */
     LoopHandover(Runnable startStandby) {
         this.startStandby = startStandby;
     }
@@ -60,21 +66,36 @@ final class LoopHandover {
     /**
      * Holder: offers the loop to the standby (starting it, the first time).
      * @param urgent whether others are calling, so the standby should take the loop at once
+     * @return whether the loop is offered; {@code false} if there is no standby (it could not be started): then the
+     * holder keeps the loop and must not run a blocking call itself
      */
-    void offer(boolean urgent) {
+    boolean offer(boolean urgent) {
+        if (!started) {
+            started = true;
+            try {
+                startStandby.run();
+            }
+            catch (RuntimeException | OutOfMemoryError ex) {
+                noStandby = ex;
+            }
+        }
+        if (noStandby != null) {
+            return false;
+        }
         this.urgent = urgent;
         offers++;
         lastOfferNanos = System.nanoTime();
         offeredBy.set(Thread.currentThread());
-        if (!started) {
-            started = true;
-            startStandby.run();
-            return;
-        }
         Thread waiting = standby;
         if (waiting != null && (urgent || sleeping)) {
             LockSupport.unpark(waiting);
         }
+        return true;
+    }
+
+    /** Why the standby could not be started, or {@code null}. */
+    @Nullable Throwable noStandby() {
+        return noStandby;
     }
 
     /** Holder, after its call: whether it still holds the loop, i.e. the standby did not take the offer. */

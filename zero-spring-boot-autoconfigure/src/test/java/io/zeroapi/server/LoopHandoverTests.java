@@ -38,45 +38,55 @@ class LoopHandoverTests {
 
     @Test
     void shouldLetTheHolderReclaimAnOfferNobodyTook() throws Exception {
-        handover.offer(false);
+        assertThat(handover.offer(false)).isTrue();
         assertThat(handover.reclaim()).isTrue();
         assertThat(standbyStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        handover.offer(false);
+        assertThat(handover.offer(false)).isTrue();
         assertThat(handover.reclaim()).isTrue();
         assertThat(taken).isNotDone();
     }
 
     @Test
     void shouldLetTheStandbyTakeAnUrgentOffer() {
-        handover.offer(true);
+        assertThat(handover.offer(true)).isTrue();
         assertThat(taken).succeedsWithin(WAIT).isEqualTo(true);
         assertThat(handover.reclaim()).isFalse();
     }
 
     @Test
     void shouldLetTheStandbyTakeAnOfferThatStaysOpen() {
-        handover.offer(false);
+        assertThat(handover.offer(false)).isTrue();
         assertThat(taken).succeedsWithin(WAIT).isEqualTo(true);
         assertThat(handover.reclaim()).isFalse();
     }
 
     @Test
     void shouldLetTheThreadThatLostTheLoopTakeItBack() {
-        handover.offer(true);
+        assertThat(handover.offer(true)).isTrue();
         assertThat(taken).succeedsWithin(WAIT).isEqualTo(true);
         assertThat(handover.reclaim()).isFalse();
         CompletableFuture<Boolean> back = new CompletableFuture<>();
         Thread waiting = new Thread(() -> back.complete(handover.awaitTurn()), "waiting");
         waiting.setDaemon(true);
         waiting.start();
-        handover.offer(true);
+        assertThat(handover.offer(true)).isTrue();
         assertThat(back).succeedsWithin(WAIT).isEqualTo(true);
         assertThat(handover.reclaim()).isFalse();
     }
 
     @Test
+    void shouldOfferNothingWhenTheStandbyCannotStart() {
+        LoopHandover alone = new LoopHandover(() -> {
+            throw new IllegalStateException("no more threads");
+        });
+        assertThat(alone.offer(false)).isFalse();
+        assertThat(alone.offer(true)).isFalse();
+        assertThat(alone.noStandby()).hasMessage("no more threads");
+    }
+
+    @Test
     void shouldReleaseTheStandbyWhenTheLoopEnds() throws Exception {
-        handover.offer(false);
+        assertThat(handover.offer(false)).isTrue();
         assertThat(handover.reclaim()).isTrue();
         assertThat(standbyStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         handover.close();
