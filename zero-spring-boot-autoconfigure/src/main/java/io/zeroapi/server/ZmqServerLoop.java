@@ -25,7 +25,7 @@ import org.zeromq.ZMQException;
  * ROUTER (see {@link SocketWaker}), so it never waits in a poller.
  * <p>
  * With the default worker pool ({@link WorkerPool}), a worker call that comes to an idle loop while no other is on
- * the workers (a lone blocking caller's) is not handed to a worker: the loop's thread runs it itself in one of the
+ * the workers and nobody pipelines (a lone blocking caller's) is not handed to a worker: the loop's thread runs it itself in one of the
  * pool's slots, having offered the loop to a second thread, which takes it over if the call blocks
  * ({@link LoopHandover}): at once when others are calling, else within 20 ms. The two threads take turns, so the
  * handler may run on either; a quick call costs no thread hand-off at all.
@@ -89,6 +89,11 @@ final class ZmqServerLoop implements Runnable {
     private long otherCallerNanos;
 
     private boolean otherCallerSeen;
+
+    /** When a request last came from a caller with calls in flight (one that pipelines). */
+    private long pipelinedNanos;
+
+    private boolean pipelinedSeen;
 
     private boolean noStandbyLogged;
 
@@ -255,16 +260,18 @@ final class ZmqServerLoop implements Runnable {
     /**
      * A worker call that is the only one on the workers: runs it on this thread in one of the pool's slots, having
      * offered the loop to the standby meanwhile, when the loop had been idle (it waited for this turn's first
-     * message) and no request is waiting; otherwise, with traffic coming anyway, or when no slot is free, hands it to
-     * the workers (in paired runs, running such calls here cost 128 pipelined calls a tenth of their throughput).
+     * message), no request is waiting and no caller pipelined calls lately; otherwise, with traffic coming anyway, or
+     * when no slot is free, hands it to the workers (in paired runs, running such calls here cost 128 pipelined calls
+     * a tenth of their throughput).
      * @return whether this thread still holds the loop
      */
     private boolean runLone(Invocation call) {
-        if (pool == null || !idle || requestsWaiting() || !pool.tryTakeSlot()) {
+        long now = System.nanoTime();
+        if (pool == null || !idle || pipelinedLately(now) || requestsWaiting() || !pool.tryTakeSlot()) {
             dispatcher.offload(call);
             return true;
         }
-        if (!handover.offer(othersCalling(System.nanoTime()))) {
+        if (!handover.offer(othersCalling(now))) {
             pool.releaseSlot();
             if (!noStandbyLogged) {
                 noStandbyLogged = true;
@@ -293,6 +300,11 @@ final class ZmqServerLoop implements Runnable {
      */
     private boolean othersCalling(long now) {
         return (otherCallerSeen && now - otherCallerNanos < OTHER_CALLERS_NANOS) || dispatcher.inFlight() > 1;
+    }
+
+    /** Whether a caller sent a request while it had others in flight lately: more are on their way. */
+    private boolean pipelinedLately(long now) {
+        return pipelinedSeen && now - pipelinedNanos < OTHER_CALLERS_NANOS;
     }
 
     /** Whether requests are waiting on the socket: then the next turn comes at once, and the call goes to a worker. */
@@ -452,6 +464,10 @@ final class ZmqServerLoop implements Runnable {
         }
         lastCaller = identity;
         Peer peer = dispatcher.peer(identity);
+        if (peer.outstanding > 0) {
+            pipelinedNanos = receivedNanos;
+            pipelinedSeen = true;
+        }
         if (data.length < RequestFrame.ID_LENGTH) {
             log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);
             dispatcher.answer(peer, data, bodies.notFound(""), true);
