@@ -46,6 +46,9 @@ final class ZmqServerLoop implements Runnable {
     /** How long the loop polls for the workers' replies (and new requests) before it blocks, while it awaits some. */
     static final long REPLY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
+    /** How long the first {@code recv} of a turn must have taken for the loop to count as having waited for it. */
+    private static final long IDLE_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
+
     /** How long after a request from a second caller the loop counts others as calling. */
     private static final long OTHER_CALLERS_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -97,7 +100,10 @@ final class ZmqServerLoop implements Runnable {
 
     private boolean noStandbyLogged;
 
-    /** Whether this turn's first message was not there yet when the loop came to receive (it had to wait for it). */
+    /**
+     * Whether this turn's first message was not there yet when the loop came to receive: its {@code recv} took longer
+     * than {@link #IDLE_WAIT_NANOS} (a message already there takes a microsecond or two; a wait, a wake-up of tens).
+     */
     private boolean idle;
 
     private boolean closing;
@@ -381,14 +387,13 @@ final class ZmqServerLoop implements Runnable {
      * moment ({@link #REPLY_POLL_NANOS}), so a quick handler's reply costs neither it nor the worker a wake-up.
      */
     private byte @Nullable [] first() {
-        byte[] waiting = router.recv(ZMQ.DONTWAIT);
-        idle = waiting == null;
-        if (waiting != null) {
-            return waiting;
-        }
         if (!dispatcher.awaitsOneWorkerCall() || !replyPoll.shouldPoll()) {
-            return router.recv(0);
+            long before = System.nanoTime();
+            byte[] identity = router.recv(0);
+            idle = System.nanoTime() - before > IDLE_WAIT_NANOS;
+            return identity;
         }
+        idle = false;
         replies.polling(true);
         long end = System.nanoTime() + replyPoll.nanos();
         try {
