@@ -25,10 +25,10 @@ import org.zeromq.ZMQException;
  * ROUTER (see {@link SocketWaker}), so it never waits in a poller.
  * <p>
  * With the default worker pool ({@link WorkerPool}), a worker call that comes to an idle loop while no other is on
- * the workers and nobody pipelines (a lone blocking caller's) is not handed to a worker: the loop's thread runs it itself in one of the
- * pool's slots, having offered the loop to a second thread, which takes it over if the call blocks
- * ({@link LoopHandover}): at once when others are calling, else within 20 ms. The two threads take turns, so the
- * handler may run on either; a quick call costs no thread hand-off at all.
+ * the workers and nobody pipelines (a lone blocking caller's) is not handed to a worker: the loop's thread runs it
+ * itself in one of the pool's slots, having offered the loop to a second thread, which takes it over if the call
+ * blocks ({@link LoopHandover}): at once when others are calling, else within 20 ms. The two threads take turns, so
+ * the handler may run on either; a quick call costs no thread hand-off at all.
  * <p>
  * On stop it keeps answering (new calls
  * get "server is shutting down") until no call is in flight and no reply waits, or the grace period has passed;
