@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * a later one of the same thread, which can only offer again once it holds the loop again.
  */
 final class LoopHandover {
+
+    private static final Log logger = LogFactory.getLog(ZeroServer.class);
 
     /** How often the standby looks for an offer to take while offers keep coming. */
     static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -77,6 +81,8 @@ final class LoopHandover {
             }
             catch (RuntimeException | OutOfMemoryError ex) {
                 noStandby = ex;
+                logger.warn("Zero server could not start its second loop thread; lone blocking calls go to the "
+                        + "workers", ex);
             }
         }
         if (noStandby != null) {

@@ -88,17 +88,11 @@ final class ZmqServerLoop implements Runnable {
     /** The routing id of the last request's caller. */
     private byte @Nullable [] lastCaller;
 
-    /** When a request last came from another caller than the one before it. */
-    private long otherCallerNanos;
+    /** When a request last came from another caller than the one before it (long ago at first). */
+    private long otherCallerNanos = System.nanoTime() - OTHER_CALLERS_NANOS;
 
-    private boolean otherCallerSeen;
-
-    /** When a request last came from a caller with calls in flight (one that pipelines). */
-    private long pipelinedNanos;
-
-    private boolean pipelinedSeen;
-
-    private boolean noStandbyLogged;
+    /** When a request last came from a caller with calls in flight, one that pipelines (long ago at first). */
+    private long pipelinedNanos = otherCallerNanos;
 
     /**
      * Whether this turn's first message was not there yet when the loop came to receive: its {@code recv} took longer
@@ -272,18 +266,7 @@ final class ZmqServerLoop implements Runnable {
      * @return whether this thread still holds the loop
      */
     private boolean runLone(Invocation call) {
-        long now = System.nanoTime();
-        if (pool == null || !idle || pipelinedLately(now) || requestsWaiting() || !pool.tryTakeSlot()) {
-            dispatcher.offload(call);
-            return true;
-        }
-        if (!handover.offer(othersCalling(now))) {
-            pool.releaseSlot();
-            if (!noStandbyLogged) {
-                noStandbyLogged = true;
-                logger.warn("Zero server could not start its second loop thread; lone blocking calls go to the "
-                        + "workers", handover.noStandby());
-            }
+        if (!offeredLoop()) {
             dispatcher.offload(call);
             return true;
         }
@@ -301,16 +284,21 @@ final class ZmqServerLoop implements Runnable {
     }
 
     /**
-     * Whether a call running on this thread could hold up anyone else: requests are waiting, other calls are in
-     * flight (their replies would wait), or more than one caller has called lately.
+     * Whether this thread may run the turn's lone call: the loop was idle, nobody pipelined lately, no request
+     * waits, and it took a slot of the pool and offered the loop to the standby (urgently when others could be held
+     * up: more than one caller called lately, or other calls are in flight, whose replies would wait).
      */
-    private boolean othersCalling(long now) {
-        return (otherCallerSeen && now - otherCallerNanos < OTHER_CALLERS_NANOS) || dispatcher.inFlight() > 1;
-    }
-
-    /** Whether a caller sent a request while it had others in flight lately: more are on their way. */
-    private boolean pipelinedLately(long now) {
-        return pipelinedSeen && now - pipelinedNanos < OTHER_CALLERS_NANOS;
+    private boolean offeredLoop() {
+        long now = System.nanoTime();
+        if (!idle || now - pipelinedNanos < OTHER_CALLERS_NANOS || requestsWaiting() || !pool.tryTakeSlot()) {
+            return false;
+        }
+        boolean othersCalling = now - otherCallerNanos < OTHER_CALLERS_NANOS || dispatcher.inFlight() > 1;
+        if (handover.offer(othersCalling)) {
+            return true;
+        }
+        pool.releaseSlot();
+        return false;
     }
 
     /** Whether requests are waiting on the socket: then the next turn comes at once, and the call goes to a worker. */
@@ -388,6 +376,9 @@ final class ZmqServerLoop implements Runnable {
      */
     private byte @Nullable [] first() {
         if (!dispatcher.awaitsOneWorkerCall() || !replyPoll.shouldPoll()) {
+            if (handover == null) {
+                return router.recv(0);
+            }
             long before = System.nanoTime();
             byte[] identity = router.recv(0);
             idle = System.nanoTime() - before > IDLE_WAIT_NANOS;
@@ -463,15 +454,15 @@ final class ZmqServerLoop implements Runnable {
      * with Zero's generic server error.
      */
     private void request(byte[] identity, byte[] data, long receivedNanos) {
-        if (lastCaller != null && !Arrays.equals(identity, lastCaller)) {
-            otherCallerNanos = receivedNanos;
-            otherCallerSeen = true;
+        if (handover != null) {
+            if (lastCaller != null && !Arrays.equals(identity, lastCaller)) {
+                otherCallerNanos = receivedNanos;
+            }
+            lastCaller = identity;
         }
-        lastCaller = identity;
         Peer peer = dispatcher.peer(identity);
-        if (peer.outstanding > 0) {
+        if (handover != null && peer.outstanding > 0) {
             pipelinedNanos = receivedNanos;
-            pipelinedSeen = true;
         }
         if (data.length < RequestFrame.ID_LENGTH) {
             log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);

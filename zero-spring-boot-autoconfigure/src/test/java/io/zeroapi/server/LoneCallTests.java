@@ -72,17 +72,14 @@ class LoneCallTests {
         start(2);
         RawDealer dealer = dealer();
         assertThat(dealer.call(0, "thread", null)).asString().startsWith("zero-server-" + server.port());
-        for (int i = 1; i < 20; i++) {
-            assertThat(dealer.call(i, "thread", null)).asString().isNotEmpty();
-        }
+        assertServes(dealer, 1, 20);
     }
 
     @Test
     void shouldServeAnotherBlockingCallOnTheWorkersWhileALoneCallBlocks() throws Exception {
         start(2);
         RawDealer first = dealer();
-        first.send(1, "blocking", null);
-        assertThat(functions.blockingEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        enterBlocking(first);
         assertThat(functions.blockingThread).startsWith("zero-server-");
         assertThat(dealer().call(2, "thread", null)).asString().doesNotStartWith("zero-server-");
         functions.release.countDown();
@@ -130,21 +127,31 @@ class LoneCallTests {
                 map -> assertThat(map).containsKey(ZeroErrors.SERVER_EXCEPTION));
         assertThat(functions.interrupted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(functions.interruptedThread).startsWith("zero-server-");
-        for (int i = 2; i < 12; i++) {
-            assertThat(dealer.call(i, "thread", null)).asString().isNotEmpty();
-        }
+        assertServes(dealer, 2, 12);
     }
 
     @Test
     void shouldAnswerALoneCallThatBlocksAcrossAGracefulStop() throws Exception {
         start(1);
         RawDealer dealer = dealer();
-        dealer.send(1, "blocking", null);
-        assertThat(functions.blockingEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        enterBlocking(dealer);
         var stopped = server.shutdown(WAIT);
         functions.release.countDown();
         assertThat(RawDealer.body(dealer.receive())).isEqualTo("released");
         assertThat(stopped).succeedsWithin(WAIT);
+    }
+
+    /** Sends call 1 to {@code blocking} and waits until it runs. */
+    private void enterBlocking(RawDealer dealer) throws InterruptedException {
+        dealer.send(1, "blocking", null);
+        assertThat(functions.blockingEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Calls {@code thread} with the ids from {@code first} (inclusive) to {@code end}: each is answered. */
+    private static void assertServes(RawDealer dealer, int first, int end) {
+        for (int i = first; i < end; i++) {
+            assertThat(dealer.call(i, "thread", null)).asString().isNotEmpty();
+        }
     }
 
     /** Functions that tell where and how they ran. */
