@@ -61,9 +61,10 @@ final class RoundRobin {
             for (Cell cell : order) {
                 RoundResult result = measure(cell, options.warmupSeconds(), options.windowSeconds());
                 results.put(cell.target().id(), cell.pattern().id(), round, result);
-                log.log("  %-22s %,10.0f req/s  p50 %,7.0f us  p99 %,8.0f us  srv %6.1f  cli %6.1f us/req  err %d",
-                        cell.name(), result.requestsPerSecond(), result.p50Micros(), result.p99Micros(),
-                        result.serverCpuMicrosPerRequest(), result.clientCpuMicrosPerRequest(), result.errors());
+                log.log("  %-22s %,10.0f req/s  p50 %,7.0f us  p99 %,8.0f us  srv %6.1f (I/O %5.1f)  cli %6.1f us/req"
+                        + "  err %d", cell.name(), result.requestsPerSecond(), result.p50Micros(), result.p99Micros(),
+                        result.serverCpuMicrosPerRequest(), result.serverIoThreadCpuMicrosPerRequest(),
+                        result.clientCpuMicrosPerRequest(), result.errors());
             }
         }
         return results;

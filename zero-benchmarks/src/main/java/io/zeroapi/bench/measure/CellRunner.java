@@ -6,12 +6,15 @@ import io.zeroapi.bench.load.Load;
 import io.zeroapi.bench.load.Recorder;
 
 /**
- * Measures one cell once: starts its load, lets it warm up, samples the server and client processes' CPU around the
- * measuring window, stops the load and turns the recorder's counts into a {@link RoundResult}.
+ * Measures one cell once: starts its load, lets it warm up, samples the server and client processes' CPU (and the
+ * server's JeroMQ I/O threads') around the measuring window, stops the load and turns the recorder's counts into a {@link RoundResult}.
  */
 public final class CellRunner {
 
     private static final int LATENCY_CAPACITY = 1 << 22;
+
+    /** How JeroMQ names its I/O threads ({@code iothread-2}, ...). */
+    private static final String JEROMQ_IO_THREAD = "iothread-";
 
     private final Recorder recorder = new Recorder(LATENCY_CAPACITY);
 
@@ -27,16 +30,20 @@ public final class CellRunner {
         load.start(recorder);
         double serverBefore;
         double serverAfter;
+        double ioBefore;
+        double ioAfter;
         double clientBefore;
         double clientAfter;
         try {
             sleep(warmupSeconds);
             serverBefore = ProcessCpu.seconds(serverPids);
+            ioBefore = ProcessCpu.threadSeconds(serverPids, JEROMQ_IO_THREAD);
             clientBefore = ProcessCpu.seconds(selfPid);
             recorder.begin();
             sleep(windowSeconds);
             recorder.end();
             serverAfter = ProcessCpu.seconds(serverPids);
+            ioAfter = ProcessCpu.threadSeconds(serverPids, JEROMQ_IO_THREAD);
             clientAfter = ProcessCpu.seconds(selfPid);
         }
         finally {
@@ -46,7 +53,8 @@ public final class CellRunner {
         long[] latencies = recorder.sortedLatencies();
         return new RoundResult(completed / recorder.windowSeconds(), Stats.percentile(latencies, 50) / 1_000,
                 Stats.percentile(latencies, 99) / 1_000, perRequest(serverBefore, serverAfter, completed),
-                perRequest(clientBefore, clientAfter, completed), recorder.errors());
+                perRequest(ioBefore, ioAfter, completed), perRequest(clientBefore, clientAfter, completed),
+                recorder.errors());
     }
 
     private static double perRequest(double before, double after, int completed) {

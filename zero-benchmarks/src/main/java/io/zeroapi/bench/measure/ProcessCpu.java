@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * CPU time used so far by a process (user + system), read from {@code /proc/<pid>/stat} in clock ticks of
- * 10 ms (Linux's {@code USER_HZ} of 100); -1 where {@code /proc} is not available.
+ * CPU time used so far by a process (user + system), or by those of its threads whose names start alike, read from
+ * {@code /proc/<pid>/stat} and {@code /proc/<pid>/task/<tid>/stat} in clock ticks of 10 ms (Linux's {@code USER_HZ}
+ * of 100); -1 where {@code /proc} is not available.
  */
 public final class ProcessCpu {
 
@@ -42,6 +44,35 @@ public final class ProcessCpu {
             sum += used;
         }
         return sum;
+    }
+
+    /**
+     * CPU seconds used so far by the threads of all of {@code pids} whose names start with {@code prefix} (e.g.
+     * JeroMQ's I/O threads, {@code iothread-}), or -1 when unknown or when no thread has such a name.
+     */
+    public static double threadSeconds(List<Long> pids, String prefix) {
+        double sum = 0;
+        int matched = 0;
+        for (long pid : pids) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (threadName(stat).startsWith(prefix)) {
+                        sum += parseSeconds(stat);
+                        matched++;
+                    }
+                }
+            }
+            catch (IOException | RuntimeException ex) {
+                return -1;
+            }
+        }
+        return matched == 0 ? -1 : sum;
+    }
+
+    /** The thread's name (the command field, in parentheses) in the text of a {@code stat} file. */
+    static String threadName(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     }
 
     /** Parses the CPU seconds (utime + stime) out of the text of a {@code /proc/<pid>/stat} file. */

@@ -24,9 +24,9 @@ public final class ResultTable {
     /** The table of every cell. */
     public String cells() {
         StringBuilder out = new StringBuilder();
-        out.append("| pattern | target | req/s | p50 us | p99 us | srv CPU us/req | cli CPU us/req ")
+        out.append("| pattern | target | req/s | p50 us | p99 us | srv CPU us/req | srv I/O us/req | cli CPU us/req ")
             .append("| x raw | x msgpack | x grpc-direct | errors |\n")
-            .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String pattern : patternOrder) {
             for (String[] cell : results.cells()) {
                 if (cell[1].equals(pattern)) {
@@ -43,6 +43,8 @@ public final class ResultTable {
             .append(" | ").append(format("%,.0f", results.median(target, pattern, r -> r.p50Micros())))
             .append(" | ").append(format("%,.0f", results.median(target, pattern, r -> r.p99Micros())))
             .append(" | ").append(format("%.1f", results.median(target, pattern, r -> r.serverCpuMicrosPerRequest())))
+            .append(" | ").append(format("%.1f",
+                    results.median(target, pattern, r -> r.serverIoThreadCpuMicrosPerRequest())))
             .append(" | ").append(format("%.1f", results.median(target, pattern, r -> r.clientCpuMicrosPerRequest())));
         for (String baseline : BASELINES) {
             out.append(" | ").append(format("%.2f", results.pairedRatio(target, pattern, baseline)));

@@ -63,7 +63,7 @@ class BarChartTests {
 
     private void put(String target, String pattern, double rate) {
         results.declare(target, pattern);
-        results.put(target, pattern, 0, new RoundResult(rate, 100, 200, 10, 10, 0));
+        results.put(target, pattern, 0, new RoundResult(rate, 100, 200, 10, 5, 10, 0));
     }
 
     private static Document parse(String svg) throws Exception {

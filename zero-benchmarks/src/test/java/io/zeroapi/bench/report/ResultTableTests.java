@@ -17,8 +17,8 @@ class ResultTableTests {
         double[] raw = { 1000, 2000, 4000 };
         double[] zero = { 900, 1000, 3800 };
         for (int round = 0; round < 3; round++) {
-            results.put("raw", "c1", round, new RoundResult(raw[round], 100, 200, 60, 50, 0));
-            results.put("zero", "c1", round, new RoundResult(zero[round], 110, 220, 70, 55, round));
+            results.put("raw", "c1", round, new RoundResult(raw[round], 100, 200, 60, Double.NaN, 50, 0));
+            results.put("zero", "c1", round, new RoundResult(zero[round], 110, 220, 70, 30 + round, 55, round));
         }
     }
 
@@ -32,8 +32,9 @@ class ResultTableTests {
     @Test
     void shouldRenderOneRowPerCellWithMediansRatiosAndErrors() {
         String table = new ResultTable(results, List.of("c1")).cells();
-        assertThat(table).contains("| c1 | raw | 2,000 | 100 | 200 | 60.0 | 50.0 | 1.00 | - | - | 0 |")
-            .contains("| c1 | zero | 1,000 | 110 | 220 | 70.0 | 55.0 | 0.90 | - | - | 3 |");
+        assertThat(table).contains("| srv CPU us/req | srv I/O us/req | cli CPU us/req |")
+            .contains("| c1 | raw | 2,000 | 100 | 200 | 60.0 | - | 50.0 | 1.00 | - | - | 0 |")
+            .contains("| c1 | zero | 1,000 | 110 | 220 | 70.0 | 31.0 | 55.0 | 0.90 | - | - | 3 |");
     }
 
     @Test
