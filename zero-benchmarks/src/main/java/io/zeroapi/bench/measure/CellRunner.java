@@ -7,7 +7,8 @@ import io.zeroapi.bench.load.Recorder;
 
 /**
  * Measures one cell once: starts its load, lets it warm up, samples the server and client processes' CPU (and the
- * server's JeroMQ I/O threads') around the measuring window, stops the load and turns the recorder's counts into a {@link RoundResult}.
+ * server's JeroMQ I/O threads') around the measuring window, stops the load and turns the recorder's counts into a
+ * {@link RoundResult}.
  */
 public final class CellRunner {
 

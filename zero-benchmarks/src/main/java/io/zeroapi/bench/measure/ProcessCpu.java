@@ -56,8 +56,8 @@ public final class ProcessCpu {
         for (long pid : pids) {
             try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
-                    String stat = Files.readString(task.resolve("stat"));
-                    if (threadName(stat).startsWith(prefix)) {
+                    String stat = readIfAlive(task.resolve("stat"));
+                    if (stat != null && threadName(stat).startsWith(prefix)) {
                         sum += parseSeconds(stat);
                         matched++;
                     }
@@ -68,6 +68,16 @@ public final class ProcessCpu {
             }
         }
         return matched == 0 ? -1 : sum;
+    }
+
+    /** The file's text, or {@code null} if its thread ended since the task directory was listed. */
+    private static String readIfAlive(Path stat) {
+        try {
+            return Files.readString(stat);
+        }
+        catch (IOException ex) {
+            return null;
+        }
     }
 
     /** The thread's name (the command field, in parentheses) in the text of a {@code stat} file. */
