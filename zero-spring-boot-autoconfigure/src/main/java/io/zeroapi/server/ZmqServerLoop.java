@@ -25,10 +25,10 @@ import org.zeromq.ZMQException;
  * ROUTER (see {@link SocketWaker}), so it never waits in a poller.
  * <p>
  * With the default worker pool ({@link WorkerPool}), a worker call that comes to an idle loop while no other is on
- * the workers and nobody pipelines (a lone blocking caller's) is not handed to a worker: the loop's thread runs it
- * itself in one of the pool's slots, having offered the loop to a second thread, which takes it over if the call
- * blocks ({@link LoopHandover}): at once when others are calling, else within 20 ms. The two threads take turns, so
- * the handler may run on either; a quick call costs no thread hand-off at all.
+ * the workers and nobody pipelines (a lone blocking caller's; {@link LoneCallGate} decides) is not handed to a
+ * worker: the loop's thread runs it itself in one of the pool's slots, having offered the loop to a second thread,
+ * which takes it over if the call blocks ({@link LoopHandover}): at once when others are calling, else within 20 ms.
+ * The two threads take turns, so the handler may run on either; a quick call costs no thread hand-off at all.
  * <p>
  * On stop it keeps answering (new calls
  * get "server is shutting down") until no call is in flight and no reply waits, or the grace period has passed;
@@ -45,12 +45,6 @@ final class ZmqServerLoop implements Runnable {
 
     /** How long the loop polls for the workers' replies (and new requests) before it blocks, while it awaits some. */
     static final long REPLY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-
-    /** How long the first {@code recv} of a turn must have taken for the loop to count as having waited for it. */
-    private static final long IDLE_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
-
-    /** How long after a request from a second caller the loop counts others as calling. */
-    private static final long OTHER_CALLERS_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** How long the last replies (e.g. "server is shutting down") may take to leave once the socket closes. */
     private static final int CLOSE_LINGER_MS = 1000;
@@ -78,27 +72,12 @@ final class ZmqServerLoop implements Runnable {
 
     private final SpinPolicy replyPoll = new SpinPolicy(REPLY_POLL_NANOS);
 
-    /** The pool whose slots lone worker calls may run in on the loop's threads; {@code null}: never. */
-    private final @Nullable WorkerPool pool;
-
     private final @Nullable LoopHandover handover;
 
+    /** Whether the loop's thread runs a lone worker call itself; {@code null} (no default pool): never. */
+    private final @Nullable LoneCallGate loneCalls;
+
     private int receiveTimeout = -1;
-
-    /** The routing id of the last request's caller. */
-    private byte @Nullable [] lastCaller;
-
-    /** When a request last came from another caller than the one before it (long ago at first). */
-    private long otherCallerNanos = System.nanoTime() - OTHER_CALLERS_NANOS;
-
-    /** When a request last came from a caller with calls in flight, one that pipelines (long ago at first). */
-    private long pipelinedNanos = otherCallerNanos;
-
-    /**
-     * Whether this turn's first message was not there yet when the loop came to receive: its {@code recv} took longer
-     * than {@link #IDLE_WAIT_NANOS} (a message already there takes a microsecond or two; a wait, a wake-up of tens).
-     */
-    private boolean idle;
 
     private boolean closing;
 
@@ -121,8 +100,9 @@ final class ZmqServerLoop implements Runnable {
         this.onFailure = onFailure;
         this.listen = listen;
         this.sender = new ZmqReplySender(router, dispatcher, log, settings.peerBufferBudget());
-        this.pool = pool;
         this.handover = pool == null ? null : new LoopHandover(this::startStandby);
+        this.loneCalls = pool == null ? null
+                : new LoneCallGate(pool, handover, dispatcher::inFlight, this::requestsWaiting);
         if (pool != null) {
             dispatcher.holdLoneCalls();
         }
@@ -259,14 +239,12 @@ final class ZmqServerLoop implements Runnable {
 
     /**
      * A worker call that is the only one on the workers: runs it on this thread in one of the pool's slots, having
-     * offered the loop to the standby meanwhile, when the loop had been idle (it waited for this turn's first
-     * message), no request is waiting and no caller pipelined calls lately; otherwise, with traffic coming anyway, or
-     * when no slot is free, hands it to the workers (in paired runs, running such calls here cost 128 pipelined calls
-     * a tenth of their throughput).
+     * offered the loop to the standby meanwhile, when the {@link LoneCallGate} lets it; otherwise hands it to the
+     * workers.
      * @return whether this thread still holds the loop
      */
     private boolean runLone(Invocation call) {
-        if (!offeredLoop()) {
+        if (!loneCalls.open()) {
             dispatcher.offload(call);
             return true;
         }
@@ -277,28 +255,10 @@ final class ZmqServerLoop implements Runnable {
             logger.error("Zero function '" + call.function() + "' escaped its call's error handling", ex);
         }
         finally {
-            pool.releaseSlot();
+            loneCalls.release();
             Thread.interrupted();
         }
         return handover.reclaim();
-    }
-
-    /**
-     * Whether this thread may run the turn's lone call: the loop was idle, nobody pipelined lately, no request
-     * waits, and it took a slot of the pool and offered the loop to the standby (urgently when others could be held
-     * up: more than one caller called lately, or other calls are in flight, whose replies would wait).
-     */
-    private boolean offeredLoop() {
-        long now = System.nanoTime();
-        if (!idle || now - pipelinedNanos < OTHER_CALLERS_NANOS || requestsWaiting() || !pool.tryTakeSlot()) {
-            return false;
-        }
-        boolean othersCalling = now - otherCallerNanos < OTHER_CALLERS_NANOS || dispatcher.inFlight() > 1;
-        if (handover.offer(othersCalling)) {
-            return true;
-        }
-        pool.releaseSlot();
-        return false;
     }
 
     /** Whether requests are waiting on the socket: then the next turn comes at once, and the call goes to a worker. */
@@ -370,21 +330,23 @@ final class ZmqServerLoop implements Runnable {
     }
 
     /**
-     * The first message of a turn, blocking for it (noting whether it had to: {@link #idle}); or {@code null} if a
+     * The first message of a turn, blocking for it (telling the {@link LoneCallGate} how long); or {@code null} if a
      * worker's reply came first. While one call on the workers awaits its reply, the loop first polls for both for a
      * moment ({@link #REPLY_POLL_NANOS}), so a quick handler's reply costs neither it nor the worker a wake-up.
      */
     private byte @Nullable [] first() {
         if (!dispatcher.awaitsOneWorkerCall() || !replyPoll.shouldPoll()) {
-            if (handover == null) {
+            if (loneCalls == null) {
                 return router.recv(0);
             }
             long before = System.nanoTime();
             byte[] identity = router.recv(0);
-            idle = System.nanoTime() - before > IDLE_WAIT_NANOS;
+            loneCalls.received(System.nanoTime() - before);
             return identity;
         }
-        idle = false;
+        if (loneCalls != null) {
+            loneCalls.polled();
+        }
         replies.polling(true);
         long end = System.nanoTime() + replyPoll.nanos();
         try {
@@ -454,15 +416,9 @@ final class ZmqServerLoop implements Runnable {
      * with Zero's generic server error.
      */
     private void request(byte[] identity, byte[] data, long receivedNanos) {
-        if (handover != null) {
-            if (lastCaller != null && !Arrays.equals(identity, lastCaller)) {
-                otherCallerNanos = receivedNanos;
-            }
-            lastCaller = identity;
-        }
         Peer peer = dispatcher.peer(identity);
-        if (handover != null && peer.outstanding > 0) {
-            pipelinedNanos = receivedNanos;
+        if (loneCalls != null) {
+            loneCalls.request(identity, peer.outstanding, receivedNanos);
         }
         if (data.length < RequestFrame.ID_LENGTH) {
             log.warn("short", "Frame of " + data.length + " bytes is shorter than a request id", null);
