@@ -100,10 +100,13 @@ final class ZmqServerLoop implements Runnable {
         this.onFailure = onFailure;
         this.listen = listen;
         this.sender = new ZmqReplySender(router, dispatcher, log, settings.peerBufferBudget());
-        this.handover = pool == null ? null : new LoopHandover(this::startStandby);
-        this.loneCalls = pool == null ? null
-                : new LoneCallGate(pool, handover, dispatcher::inFlight, this::requestsWaiting);
-        if (pool != null) {
+        if (pool == null) {
+            this.handover = null;
+            this.loneCalls = null;
+        }
+        else {
+            this.handover = new LoopHandover(this::startStandby);
+            this.loneCalls = new LoneCallGate(pool, handover, dispatcher::inFlight, this::requestsWaiting);
             dispatcher.holdLoneCalls();
         }
     }

@@ -88,7 +88,7 @@ public final class ResultTable {
         for (Bar bar : bars) {
             String measured = bar.baseline() == null ? bar.target() : primary;
             double ratio = bar.ratio(results, measured);
-            String verdict = Double.isNaN(ratio) ? "not run" : bar.isMet(ratio) ? "**met**" : "**missed**";
+            String verdict = verdict(bar, ratio);
             String shown = bar.baseline() == null ? "-" : format("%.2f", bar.ratio(results, reference));
             out.append("| ").append(bar.text()).append(" | ").append(format("%.2f", ratio)).append(" | ")
                 .append(verdict).append(" | ").append(shown).append(" |\n");
@@ -101,11 +101,15 @@ public final class ResultTable {
         StringBuilder out = new StringBuilder("| bar | target | ratio | met? |\n|---|---|---:|---|\n");
         for (Bar bar : bars) {
             double ratio = bar.ratio(results, bar.target());
-            String verdict = Double.isNaN(ratio) ? "not run" : bar.isMet(ratio) ? "**met**" : "**missed**";
             out.append("| ").append(bar.text()).append(" | ").append(bar.target()).append(" | ")
-                .append(format("%.2f", ratio)).append(" | ").append(verdict).append(" |\n");
+                .append(format("%.2f", ratio)).append(" | ").append(verdict(bar, ratio)).append(" |\n");
         }
         return out.toString();
+    }
+
+    /** "not run" when the bar's cells did not run, else whether {@code ratio} meets it. */
+    private static String verdict(Bar bar, double ratio) {
+        return Double.isNaN(ratio) ? "not run" : bar.isMet(ratio) ? "**met**" : "**missed**";
     }
 
     private static String format(String format, double value) {
